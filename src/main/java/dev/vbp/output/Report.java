@@ -1,0 +1,94 @@
+package dev.vbp.output;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result every analysis command hands to a renderer. Its JSON form is the one envelope all commands
+ * share: {@code {"command", "parameters", "assumptions", "rows", "summary", "warnings"}}.
+ *
+ * <ul>
+ *   <li>{@code parameters}: what the user asked for (options after defaults), keyed snake_case.</li>
+ *   <li>{@code assumptions}: every rule and setting the figures rest on, keyed snake_case, with a value a
+ *       reader can check (e.g. {@code "mean": "simple"}, {@code "baseline": "ceiling_price"}).</li>
+ *   <li>{@code rows}: one value per column, in column order; values are String, BigDecimal, Long/Integer,
+ *       LocalDate, Boolean or null.</li>
+ *   <li>{@code summary}: typed figures about all rows (count, mean, totals ...).</li>
+ *   <li>{@code warnings}: things a reader must know (rows left out and why, unmatched records ...).</li>
+ * </ul>
+ */
+public final class Report {
+
+    private final String command;
+    private final List<Column> columns;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Map<String, Object> assumptions = new LinkedHashMap<>();
+    private final List<List<Object>> rows = new ArrayList<>();
+    private final List<SummaryItem> summary = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /** A named, typed figure of the summary; {@code en}/{@code zh} label it in tables. */
+    public record SummaryItem(String key, String en, String zh, ValueKind kind, Object value) {}
+
+    public Report(String command, List<Column> columns) {
+        this.command = Objects.requireNonNull(command);
+        this.columns = List.copyOf(columns);
+    }
+
+    public Report parameter(String key, Object value) {
+        parameters.put(key, value);
+        return this;
+    }
+
+    public Report assumption(String key, Object value) {
+        assumptions.put(key, value);
+        return this;
+    }
+
+    public Report row(Object... values) {
+        return row(java.util.Arrays.asList(values));
+    }
+
+    public Report row(List<Object> values) {
+        if (values.size() != columns.size()) {
+            throw new IllegalArgumentException("row has " + values.size() + " values for " + columns.size() + " columns");
+        }
+        rows.add(Collections.unmodifiableList(new ArrayList<>(values)));
+        return this;
+    }
+
+    public Report summary(String key, String en, String zh, ValueKind kind, Object value) {
+        summary.add(new SummaryItem(key, en, zh, kind, value));
+        return this;
+    }
+
+    public Report warning(String text) {
+        warnings.add(text);
+        return this;
+    }
+
+    public String command() { return command; }
+    public List<Column> columns() { return columns; }
+    public Map<String, Object> parameters() { return Collections.unmodifiableMap(parameters); }
+    public Map<String, Object> assumptions() { return Collections.unmodifiableMap(assumptions); }
+    public List<List<Object>> rows() { return Collections.unmodifiableList(rows); }
+    public List<SummaryItem> summary() { return Collections.unmodifiableList(summary); }
+    public List<String> warnings() { return Collections.unmodifiableList(warnings); }
+
+    /** The value of column {@code key} in row {@code row}; for tests and for commands that post-process. */
+    public Object value(int row, String key) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).key().equals(key)) return rows.get(row).get(c);
+        }
+        throw new IllegalArgumentException("no column " + key);
+    }
+
+    public Object summaryValue(String key) {
+        return summary.stream().filter(s -> s.key().equals(key)).map(SummaryItem::value).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no summary item " + key));
+    }
+}

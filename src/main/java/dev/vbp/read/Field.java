@@ -1,0 +1,20 @@
+package dev.vbp.read;
+
+import java.util.List;
+
+/**
+ * One canonical column of a dataset: its stable English snake_case name (used in the workspace files, JSON
+ * and CSV output), how it is parsed, whether a file must carry it, and the header spellings found in real
+ * files. Aliases are compared after {@link HeaderNames#normalise(String)}, so case, spaces, underscores and
+ * full-width forms do not matter.
+ */
+public record Field(String name, FieldType type, boolean required, List<String> aliases) {
+
+    public static Field required(String name, FieldType type, String... aliases) {
+        return new Field(name, type, true, List.of(aliases));
+    }
+
+    public static Field optional(String name, FieldType type, String... aliases) {
+        return new Field(name, type, false, List.of(aliases));
+    }
+}
