@@ -1,10 +1,35 @@
 package dev.vbp.cli;
 
-/** Entry point of the runnable jar. */
+import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Entry point of the runnable jar: the only place that touches System.out, System.err and System.exit. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(0);
+        Charset charset = outputCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        boolean terminal = System.console() != null;
+        CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
+                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), terminal && !"dumb".equals(System.getenv("TERM")));
+        System.exit(VbpCli.run(context, args));
+    }
+
+    /** UTF-8 unless the terminal says otherwise (stdout.encoding on Java 19+, else the platform's charset). */
+    private static Charset outputCharset() {
+        String declared = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+        try {
+            return declared != null ? Charset.forName(declared) : StandardCharsets.UTF_8;
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 }

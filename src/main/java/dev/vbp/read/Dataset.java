@@ -41,6 +41,7 @@ public enum Dataset {
             optional("manufacturer", TEXT, "firm", "company", "生产企业", "企业名称", "生产厂家"),
             required("pack_price", DECIMAL, "price", "挂网价", "挂网价格", "采购价格", "价格", "集采前价格"),
             required("pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量"),
+            optional("quantity", DECIMAL, "volume", "qty", "采购数量", "采购量", "数量"),
             optional("region", TEXT, "area", "province", "地区", "省份"),
             optional("date", DATE, "日期", "采购日期"),
             optional("year", YEAR, "年份", "年度"))),

@@ -1,0 +1,54 @@
+package dev.vbp.cli;
+
+import dev.vbp.cli.options.GlobalOptions;
+import dev.vbp.output.RenderOptions;
+import dev.vbp.output.Renderers;
+import dev.vbp.output.Report;
+import dev.vbp.workspace.Workspace;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/**
+ * What every subcommand shares: access to the inherited global options, the injected context, the
+ * workspace, and rendering a report in the chosen format. Subclasses implement {@link #execute()} and
+ * return an exit code from {@link ExitCodes}.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    protected abstract int execute() throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+        return execute();
+    }
+
+    protected GlobalOptions global() {
+        return ((VbpCommand) spec.root().userObject()).global;
+    }
+
+    protected CliContext ctx() {
+        return ((VbpCommand) spec.root().userObject()).context;
+    }
+
+    protected Workspace workspace() {
+        return Workspace.locate(global().workspace, ctx().cwd(), ctx().env());
+    }
+
+    protected void render(Report report) {
+        GlobalOptions g = global();
+        Renderers.of(new RenderOptions(g.format, g.lang(), ctx().color(), g.bom)).render(report, ctx().out());
+        ctx().out().flush();
+    }
+
+    /** A note for people (not for scripts) on stderr; silent with --quiet. */
+    protected void note(String text) {
+        if (!global().quiet) {
+            ctx().err().println(text);
+            ctx().err().flush();
+        }
+    }
+}

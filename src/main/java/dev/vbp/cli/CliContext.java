@@ -1,0 +1,16 @@
+package dev.vbp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a command may touch outside its arguments: the output streams, the environment, the working
+ * directory and the clock. Injected so tests run commands in-process without capturing System.out.
+ *
+ * @param color          whether stdout may carry ANSI colours (a terminal, and NO_COLOR unset)
+ * @param progress       whether stderr is a terminal, so long work may draw progress there
+ */
+public record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, Clock clock,
+                         boolean color, boolean progress) {}

@@ -1,0 +1,81 @@
+package dev.vbp.cli;
+
+import dev.vbp.output.Report;
+import dev.vbp.read.Dataset;
+import dev.vbp.read.DatasetReader;
+import dev.vbp.read.ReadResult;
+import dev.vbp.read.ReadSettings;
+import dev.vbp.read.Reject;
+import dev.vbp.read.Row;
+import dev.vbp.workspace.Workspace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where an analysis gets a dataset: files named on the command line (ad-hoc audits, nothing imported), else
+ * the workspace. Rejected rows of named files are not fatal here, but every one is counted in
+ * {@link #warnings()} so the report says what was left out.
+ */
+public final class DataSources {
+    private final Workspace workspace;
+    private final ReadSettings settings;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> sources = new ArrayList<>();
+
+    public DataSources(Workspace workspace, ReadSettings settings) {
+        this.workspace = workspace;
+        this.settings = settings;
+    }
+
+    /** The dataset's rows, or a usage error naming both ways to supply it. */
+    public <T> List<T> require(Dataset dataset, List<Path> files, String option, Function<Row, T> convert) {
+        if (files.isEmpty() && !workspace.has(dataset)) {
+            throw new UsageException("no " + dataset.id() + " data: pass " + option + " FILE, or import it first with 'vbp import "
+                    + dataset.id() + " FILE' (workspace: " + workspace.root() + ")");
+        }
+        return optional(dataset, files, convert);
+    }
+
+    /** The dataset's rows, or an empty list when neither files nor the workspace have it. */
+    public <T> List<T> optional(Dataset dataset, List<Path> files, Function<Row, T> convert) {
+        List<ReadResult> results = new ArrayList<>();
+        if (!files.isEmpty()) {
+            for (Path f : files) results.add(DatasetReader.read(f, dataset, settings));
+            sources.add(dataset.id() + ": " + String.join(", ", files.stream().map(Path::toString).toList()));
+        } else if (workspace.has(dataset)) {
+            results.addAll(workspace.read(dataset));
+            sources.add(dataset.id() + ": workspace");
+        }
+        List<T> out = new ArrayList<>();
+        for (ReadResult r : results) {
+            for (Row row : r.rows()) out.add(convert.apply(row));
+            if (!r.rejects().isEmpty()) {
+                Reject first = r.rejects().get(0);
+                warnings.add(r.source() + ": " + r.rejects().size() + " row" + (r.rejects().size() == 1 ? "" : "s")
+                        + " rejected and left out (first: " + first.message() + "); 'vbp validate " + dataset.id() + "' lists them all");
+            }
+            warnings.addAll(r.warnings().stream().limit(5).toList());
+            if (r.warnings().size() > 5) warnings.add(r.source() + ": " + (r.warnings().size() - 5) + " more warnings");
+        }
+        return out;
+    }
+
+    public boolean available(Dataset dataset, List<Path> files) {
+        return !files.isEmpty() || workspace.has(dataset);
+    }
+
+    public List<String> warnings() { return warnings; }
+
+    /** Adds where each dataset came from (parameter {@code inputs}) and every reading warning to a report. */
+    public void describe(Report report) {
+        report.parameter("inputs", List.copyOf(sources));
+        warnings.forEach(report::warning);
+    }
+
+    public Workspace workspace() { return workspace; }
+
+    public ReadSettings settings() { return settings; }
+}

@@ -1,0 +1,54 @@
+package dev.vbp.cli;
+
+import dev.vbp.cli.commands.CompletionCommand;
+import dev.vbp.cli.commands.DemoCommand;
+import dev.vbp.cli.commands.ImportCommand;
+import dev.vbp.cli.commands.PriceDropCommand;
+import dev.vbp.cli.commands.SavingsCommand;
+import dev.vbp.cli.commands.StatusCommand;
+import dev.vbp.cli.commands.ValidateCommand;
+import dev.vbp.cli.options.GlobalOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** The root command. A new subcommand goes into {@code subcommands} here and gets a page in commands/. */
+@Command(name = "vbp",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Analyse China's volume-based procurement (集中带量采购) from flat files: price drops, savings,",
+                "retained-savings incentives, online-purchase rates, agreed-volume completion, dual-channel coverage.",
+                ""},
+        footerHeading = "%nExample:%n",
+        footer = "  vbp demo                      run every analysis on sample-data/",
+        subcommands = {
+                ImportCommand.class,
+                ValidateCommand.class,
+                StatusCommand.class,
+                PriceDropCommand.class,
+                SavingsCommand.class,
+                DemoCommand.class,
+                CompletionCommand.class,
+                HelpCommand.class,
+        })
+public class VbpCommand implements Callable<Integer> {
+    @Mixin
+    public GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Set by {@link VbpCli} before execution. */
+    CliContext context;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing a command; see 'vbp --help'");
+    }
+}

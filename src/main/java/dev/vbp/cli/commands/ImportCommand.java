@@ -1,0 +1,80 @@
+package dev.vbp.cli.commands;
+
+import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.options.DatasetIds;
+import dev.vbp.cli.options.InputOptions;
+import dev.vbp.output.Column;
+import dev.vbp.output.Report;
+import dev.vbp.output.ValueKind;
+import dev.vbp.read.Dataset;
+import dev.vbp.workspace.Importer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+
+@Command(name = "import",
+        description = {"Import files of a dataset into the workspace, in canonical form, atomically.",
+                "Importing the same file again changes nothing; --replace swaps the dataset's files for the ones given.",
+                "Rejected rows are kept, with their reasons, in the workspace's rejects/ folder."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  vbp import bids sample-data/bids.csv",
+                "  vbp import bids sample-data/bids-gb18030.csv --replace",
+                "  vbp import bids sample-data/bids-custom-headers.csv --map sample-data/mapping-example.yaml"})
+public class ImportCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "DATASET", completionCandidates = DatasetIds.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
+    String dataset;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to import.")
+    List<Path> files;
+
+    @Mixin InputOptions input;
+
+    @Option(names = "--replace", description = "Replace the dataset's files instead of adding to them.")
+    boolean replace;
+
+    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "-1",
+            description = "Import nothing (exit 3) when more than N rows are rejected (default: no limit; rejected rows are kept aside).")
+    long maxRejects = -1;
+
+    @Override
+    protected int execute() {
+        Dataset d = DatasetIds.parse(dataset);
+        Importer.Outcome outcome = new Importer(ctx().clock()).importFiles(workspace(), d, files, input.settings(), replace, maxRejects);
+        render(report(outcome));
+        return ExitCodes.OK;
+    }
+
+    static Report report(Importer.Outcome outcome) {
+        Report report = new Report("import", List.of(
+                new Column("dataset", "Dataset", "数据集", ValueKind.TEXT),
+                new Column("source", "File", "文件", ValueKind.TEXT),
+                new Column("status", "Status", "状态", ValueKind.TEXT),
+                new Column("encoding", "Encoding", "编码", ValueKind.TEXT),
+                new Column("rows_accepted", "Accepted", "接收行数", ValueKind.INTEGER),
+                new Column("rows_rejected", "Rejected", "拒收行数", ValueKind.INTEGER),
+                new Column("rejects_file", "Rejects file", "拒收明细", ValueKind.TEXT)));
+        report.parameter("dataset", outcome.dataset().id()).parameter("replace", outcome.replaced())
+                .parameter("workspace", outcome.workspace().toString());
+        long accepted = 0, rejected = 0;
+        for (Importer.FileOutcome f : outcome.files()) {
+            report.row(outcome.dataset().id(), f.source(), f.status().name().toLowerCase(), f.read().charset().name(),
+                    f.accepted(), f.rejected(), f.rejectsFile());
+            accepted += f.accepted();
+            rejected += f.rejected();
+            f.rejects().stream().limit(10).forEach(r -> report.warning(r.message()));
+            if (f.rejects().size() > 10) report.warning((f.rejects().size() - 10) + " more rejected rows in " + f.rejectsFile());
+            f.warnings().stream().limit(10).forEach(report::warning);
+        }
+        report.summary("rows_accepted", "Rows accepted", "接收行数", ValueKind.INTEGER, accepted);
+        report.summary("rows_rejected", "Rows rejected", "拒收行数", ValueKind.INTEGER, rejected);
+        report.summary("workspace_changed", "Workspace changed", "工作区已更新", ValueKind.FLAG, outcome.changed());
+        return report;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vbp.cli.options;
+
+import dev.vbp.output.Format;
+import dev.vbp.output.Lang;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Options every command inherits; they may be written before or after the subcommand name
+ * ({@code vbp --format json price-drop} = {@code vbp price-drop --format json}).
+ */
+public class GlobalOptions {
+    @Option(names = "--workspace", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Workspace directory (default: the nearest .vbp/ in this or a parent directory, else $VBP_WORKSPACE, else ./.vbp).")
+    public Path workspace;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "table",
+            description = "Output format: table, csv, json or markdown (default: table).")
+    public Format format = Format.TABLE;
+
+    @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT,
+            description = "Language of table headers and messages: en or zh (default: from the locale).")
+    public Lang lang;
+
+    @Option(names = "--bom", scope = ScopeType.INHERIT,
+            description = "Start CSV output with a UTF-8 byte-order mark, so Excel shows Chinese text correctly.")
+    public boolean bom;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    public boolean stacktrace;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print no progress or notes on stderr.")
+    public boolean quiet;
+
+    public Lang lang() {
+        return lang != null ? lang : Lang.fromLocale(Locale.getDefault());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.vbp.cli.options;
+
+import dev.vbp.cli.DataSources;
+import dev.vbp.cli.UsageException;
+import dev.vbp.domain.BaselinePrice;
+import dev.vbp.domain.Bid;
+import dev.vbp.domain.Period;
+import dev.vbp.domain.pricing.BaseStat;
+import dev.vbp.engine.pricing.BaselineSettings;
+import dev.vbp.engine.pricing.ProductDrop;
+import dev.vbp.output.Report;
+import dev.vbp.read.Dataset;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Bids and baselines, shared by the commands that compare bid prices with pre-VBP prices. */
+public class PricingOptions {
+    public enum Against { AUTO, CEILING, BASELINE }
+
+    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) to read instead of the workspace (repeatable).")
+    public List<Path> bidFiles = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Pre-VBP price file(s) to read instead of the workspace (repeatable).")
+    public List<Path> baselineFiles = new ArrayList<>();
+
+    @Option(names = "--against", paramLabel = "BASE", defaultValue = "auto",
+            description = "Compare with: ceiling (the bids' ceiling price), baseline (pre-VBP prices) or auto: baseline when there are pre-VBP prices, else ceiling (default: auto).")
+    public Against against = Against.AUTO;
+
+    @Option(names = "--base-period", paramLabel = "PERIOD",
+            description = "Pre-VBP period whose prices form the baseline: 2017, 2016..2017, 2017-03 or 2017-01-01..2017-06-30 (default: all).")
+    public String basePeriod;
+
+    @Option(names = "--base-region", paramLabel = "REGION",
+            description = "Only baseline prices of this region (上海, 上海市 and Shanghai are the same; default: all regions).")
+    public String baseRegion;
+
+    @Option(names = "--base-stat", paramLabel = "STAT", defaultValue = "mean",
+            description = "How several baseline prices become one: mean, weighted (by quantity) or min (default: mean).")
+    public BaseStat baseStat = BaseStat.MEAN;
+
+    @Option(names = "--batch", paramLabel = "ID", description = "Only bids of this batch (repeatable).")
+    public List<String> batches = new ArrayList<>();
+
+    /** Selected bids (filtered by --batch) paired with their baselines. */
+    public List<ProductDrop> resolve(DataSources sources, BaselineSettings settings) {
+        List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow).stream()
+                .filter(Bid::selected)
+                .filter(b -> batches.isEmpty() || batches.contains(b.batchId()))
+                .toList();
+        if (bids.isEmpty()) {
+            throw new UsageException("no selected bids" + (batches.isEmpty() ? "" : " in batch " + String.join(", ", batches)));
+        }
+        List<BaselinePrice> prices = settings.against() == BaselineSettings.Against.BASELINE
+                ? sources.optional(Dataset.BASELINE, baselineFiles, BaselinePrice::fromRow) : List.of();
+        return settings.resolve(bids, prices);
+    }
+
+    public BaselineSettings settings(DataSources sources) {
+        BaselineSettings.Against chosen = switch (against) {
+            case CEILING -> BaselineSettings.Against.CEILING;
+            case BASELINE -> {
+                if (!sources.available(Dataset.BASELINE, baselineFiles)) {
+                    throw new UsageException("--against baseline needs pre-VBP prices: pass --baseline FILE or import them with 'vbp import baseline FILE'");
+                }
+                yield BaselineSettings.Against.BASELINE;
+            }
+            case AUTO -> sources.available(Dataset.BASELINE, baselineFiles)
+                    ? BaselineSettings.Against.BASELINE : BaselineSettings.Against.CEILING;
+        };
+        return new BaselineSettings(chosen, basePeriod == null ? null : Period.parse(basePeriod),
+                baseRegion, baseStat);
+    }
+
+    public void describe(Report report) {
+        if (!batches.isEmpty()) report.parameter("batch", batches);
+    }
+}

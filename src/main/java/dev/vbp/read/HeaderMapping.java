@@ -1,0 +1,125 @@
+package dev.vbp.read;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A user's header mapping file, for headers the built-in aliases do not know:
+ * <pre>
+ * # vbp header mapping: source header -> canonical column
+ * dataset: bids            # optional: the mapping then applies to this dataset only
+ * columns:
+ *   药品名: generic_name
+ *   本次中选单价: bid_price
+ * </pre>
+ * Source headers are compared after {@link HeaderNames#normalise}. An unknown key, an unknown dataset or a
+ * canonical column the dataset does not have is reported with the file's line number.
+ */
+public final class HeaderMapping {
+    private final Path source;
+    private final Dataset dataset;            // null: applies to any dataset
+    private final Map<String, String> columns; // normalised source header -> canonical field
+
+    private HeaderMapping(Path source, Dataset dataset, Map<String, String> columns) {
+        this.source = source;
+        this.dataset = dataset;
+        this.columns = columns;
+    }
+
+    public static HeaderMapping none() {
+        return new HeaderMapping(null, null, Map.of());
+    }
+
+    public Optional<Path> source() { return Optional.ofNullable(source); }
+
+    public Optional<Dataset> dataset() { return Optional.ofNullable(dataset); }
+
+    public boolean appliesTo(Dataset d) {
+        return dataset == null || dataset == d;
+    }
+
+    /** Normalised source header → canonical field name. */
+    public Map<String, String> columns() { return Collections.unmodifiableMap(columns); }
+
+    public static HeaderMapping load(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(name + ": mapping file not found");
+        }
+        Dataset dataset = null;
+        Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, Integer> columnLines = new LinkedHashMap<>();
+        try (JsonParser p = new YAMLFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadInputException(name + ":" + line(p) + ": expected 'dataset:' and 'columns:' keys");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                int keyLine = line(p);
+                JsonToken value = p.nextToken();
+                switch (key) {
+                    case "dataset" -> {
+                        String id = p.getValueAsString("");
+                        dataset = Dataset.byId(id).orElseThrow(() -> new BadInputException(name + ":" + keyLine
+                                + ": unknown dataset '" + id + "'; expected one of " + datasetIds()));
+                    }
+                    case "columns" -> {
+                        if (value != JsonToken.START_OBJECT) {
+                            throw new BadInputException(name + ":" + keyLine + ": 'columns' must map source headers to column names");
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String header = p.currentName();
+                            int l = line(p);
+                            JsonToken v = p.nextToken();
+                            if (!v.isScalarValue()) {
+                                throw new BadInputException(name + ":" + l + ": the column for '" + header + "' must be a name such as generic_name");
+                            }
+                            columns.put(HeaderNames.normalise(header), p.getValueAsString().trim());
+                            columnLines.put(HeaderNames.normalise(header), l);
+                        }
+                    }
+                    default -> throw new BadInputException(name + ":" + keyLine + ": unknown key '" + key
+                            + "'; expected 'dataset' or 'columns'");
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(name + ": not a valid YAML mapping file (" + firstLine(e.getMessage()) + ")");
+        }
+        for (var entry : columns.entrySet()) {
+            String field = entry.getValue();
+            boolean known = dataset != null
+                    ? dataset.fields().stream().anyMatch(f -> f.name().equals(field))
+                    : java.util.Arrays.stream(Dataset.values()).anyMatch(d -> d.fields().stream().anyMatch(f -> f.name().equals(field)));
+            if (!known) {
+                throw new BadInputException(name + ":" + columnLines.get(entry.getKey()) + ": unknown column '" + field + "'"
+                        + (dataset != null ? "; " + dataset.id() + " has " + dataset.fields().stream().map(Field::name)
+                        .collect(Collectors.joining(", ")) : ""));
+            }
+        }
+        return new HeaderMapping(file, dataset, columns);
+    }
+
+    private static int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    private static String datasetIds() {
+        return java.util.Arrays.stream(Dataset.values()).map(Dataset::id).collect(Collectors.joining(", "));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vbp.read;
+
+import java.nio.charset.Charset;
+import java.util.List;
+
+/**
+ * How to read input files: forced encoding and delimiter (null = detect), the user's mapping files, and
+ * whether medical codes that break the national format are warned about, rejected, or not checked.
+ */
+public record ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck) {
+
+    public enum CodeCheck { WARN, REJECT, OFF }
+
+    public static ReadSettings defaults() {
+        return new ReadSettings(null, null, List.of(), CodeCheck.WARN);
+    }
+
+    /** The mapping for {@code dataset}: one naming it, else one naming no dataset, else none. */
+    public HeaderMapping mappingFor(Dataset dataset) {
+        return mappings.stream().filter(m -> m.dataset().orElse(null) == dataset).findFirst()
+                .or(() -> mappings.stream().filter(m -> m.dataset().isEmpty()).findFirst())
+                .orElse(HeaderMapping.none());
+    }
+
+    public static Character parseDelimiter(String setting) {
+        return switch (setting.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> null;
+            case "comma", "," -> ',';
+            case "tab", "\\t", "\t" -> '\t';
+            case "semicolon", ";" -> ';';
+            default -> throw new BadInputException("unknown delimiter '" + setting + "': expected auto, comma, tab or semicolon");
+        };
+    }
+}

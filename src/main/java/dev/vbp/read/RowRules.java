@@ -1,0 +1,55 @@
+package dev.vbp.read;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Checks that involve more than one column of a row. Each returns null when the row is fine, or the
+ * reason it is rejected. Single-column checks (types, ranges, required values) happen in the reader.
+ */
+final class RowRules {
+    private RowRules() {}
+
+    /** A problem with the row as a whole, attributed to {@code field}. */
+    record Problem(String field, String reason) {}
+
+    static Problem check(Dataset dataset, Row row) {
+        return switch (dataset) {
+            case BIDS -> period(row, "cycle_start", "cycle_end");
+            case ALLOCATIONS -> period(row, "cycle_start", "cycle_end");
+            case BASELINE -> {
+                if (row.get("product_code") == null && (row.get("generic_name") == null || row.get("spec") == null)) {
+                    yield new Problem("product_code", "needs a product code, or a generic name and a spec");
+                }
+                if (row.get("date") == null && row.get("year") == null) {
+                    yield new Problem("year", "needs a date or a year");
+                }
+                yield null;
+            }
+            case STOCK -> row.get("drug_code") == null && row.get("generic_name") == null
+                    ? new Problem("drug_code", "needs a drug code or a generic name") : null;
+            case PRESCRIPTIONS -> {
+                if (row.get("drug_code") == null && row.get("generic_name") == null) {
+                    yield new Problem("drug_code", "needs a drug code or a generic name");
+                }
+                BigDecimal amount = row.decimal("amount");
+                BigDecimal fund = row.decimal("fund_paid");
+                yield fund.compareTo(amount) > 0
+                        ? new Problem("fund_paid", "fund paid " + fund.toPlainString() + " exceeds the amount " + amount.toPlainString())
+                        : null;
+            }
+            case SCORES -> row.decimal("score").compareTo(BigDecimal.valueOf(100)) > 0
+                    ? new Problem("score", "expected a score from 0 to 100, found " + row.decimal("score").toPlainString()) : null;
+            default -> null;
+        };
+    }
+
+    private static Problem period(Row row, String startField, String endField) {
+        LocalDate start = row.date(startField);
+        LocalDate end = row.date(endField);
+        if (start != null && end != null && end.isBefore(start)) {
+            return new Problem(endField, "the cycle ends (" + end + ") before it starts (" + start + ")");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.vbp.workspace;
+
+import dev.vbp.read.BadInputException;
+import dev.vbp.read.CanonicalCsv;
+import dev.vbp.read.Dataset;
+import dev.vbp.read.DatasetReader;
+import dev.vbp.read.HeaderMapping;
+import dev.vbp.read.ReadResult;
+import dev.vbp.read.ReadSettings;
+import dev.vbp.read.Reject;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Imports files into a workspace atomically. Every file is read and checked before anything is written;
+ * new data files get fresh names and become visible only when the new manifest replaces the old one in a
+ * single atomic move. If anything fails before that move, the files written so far are removed and the
+ * workspace is exactly as it was.
+ */
+public final class Importer {
+
+    /** What happened to one source file. */
+    public record FileOutcome(String source, Status status, long accepted, long rejected, String rejectsFile,
+                              List<Reject> rejects, List<String> warnings, ReadResult read) {}
+
+    public enum Status { IMPORTED, UNCHANGED }
+
+    /** The result of one {@code import} command. */
+    public record Outcome(Dataset dataset, Path workspace, boolean replaced, List<FileOutcome> files, boolean changed) {}
+
+    /** More rows were rejected than the user allowed; nothing was imported. */
+    public static final class TooManyRejectsException extends BadInputException {
+        private final List<Reject> rejects;
+
+        TooManyRejectsException(String message, List<Reject> rejects) {
+            super(message);
+            this.rejects = rejects;
+        }
+
+        public List<Reject> rejects() { return rejects; }
+    }
+
+    private final Clock clock;
+
+    public Importer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param maxRejects fail (importing nothing) when more rows than this are rejected; negative = no limit
+     */
+    public Outcome importFiles(Workspace ws, Dataset dataset, List<Path> files, ReadSettings settings,
+                               boolean replace, long maxRejects) {
+        HeaderMapping mapping = settings.mappingFor(dataset);
+        String mappingSha = mapping.source().map(Importer::sha256).orElse(null);
+        List<Pending> pending = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Path file : files) {
+            String sha = sha256(file);
+            if (!seen.add(sha + "/" + mappingSha)) continue; // the same file named twice
+            ReadResult read = DatasetReader.read(file, dataset, settings);
+            pending.add(new Pending(file, sha, read));
+        }
+        List<Reject> allRejects = pending.stream().flatMap(p -> p.read.rejects().stream()).toList();
+        if (maxRejects >= 0 && allRejects.size() > maxRejects) {
+            throw new TooManyRejectsException(allRejects.size() + " row" + (allRejects.size() == 1 ? "" : "s")
+                    + " rejected, more than --max-rejects " + maxRejects + "; nothing was imported. First: "
+                    + allRejects.get(0).message(), allRejects);
+        }
+
+        Manifest before = ws.manifest();
+        List<Manifest.Entry> entries = replace ? new ArrayList<>() : new ArrayList<>(before.entries(dataset.id()));
+        List<FileOutcome> outcomes = new ArrayList<>();
+        List<Pending> toWrite = new ArrayList<>();
+        for (Pending p : pending) {
+            boolean already = !replace && entries.stream()
+                    .anyMatch(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha));
+            if (already) {
+                outcomes.add(outcome(p, Status.UNCHANGED, null));
+            } else {
+                toWrite.add(p);
+            }
+        }
+        boolean sameSetOnReplace = replace && toWrite.size() == before.entries(dataset.id()).size()
+                && toWrite.stream().allMatch(p -> before.entries(dataset.id()).stream()
+                .anyMatch(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha)));
+        if (toWrite.isEmpty() || sameSetOnReplace) {
+            if (sameSetOnReplace) toWrite.forEach(p -> outcomes.add(outcome(p, Status.UNCHANGED, null)));
+            return new Outcome(dataset, ws.root(), replace, outcomes, false);
+        }
+
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(ws.root());
+            try (FileChannel lockChannel = FileChannel.open(ws.root().resolve(".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockChannel.tryLock()) {
+                if (lock == null) {
+                    throw new BadInputException(ws.root() + ": another vbp import is writing to this workspace");
+                }
+                String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+                for (Pending p : toWrite) {
+                    String id = (p.sha + (mappingSha == null ? "" : mappingSha)).substring(0, 16);
+                    String dataFile = "data/" + dataset.id() + "/" + id + ".csv";
+                    writeAtomically(ws.root().resolve(dataFile), w -> CanonicalCsv.write(dataset, p.read.rows(), w), written);
+                    String rejectsFile = null;
+                    if (!p.read.rejects().isEmpty()) {
+                        rejectsFile = "rejects/" + dataset.id() + "/" + id + ".csv";
+                        writeAtomically(ws.root().resolve(rejectsFile), w -> CanonicalCsv.writeRejects(p.read.rejects(), w), written);
+                    }
+                    entries.removeIf(e -> e.file().equals(dataFile));
+                    entries.add(new Manifest.Entry(p.file.toString(), p.sha, dataFile, p.read.rows().size(),
+                            p.read.rejects().size(), rejectsFile, mapping.source().map(Path::toString).orElse(null),
+                            mappingSha, p.read.charset().name(), p.read.delimiterName(), now));
+                    outcomes.add(outcome(p, Status.IMPORTED, rejectsFile == null ? null : ws.root().resolve(rejectsFile).toString()));
+                }
+                Manifest after = before.with(dataset.id(), entries);
+                writeAtomically(ws.manifestPath(), w -> Workspace.YAML.writeValue(w, after), new ArrayList<>());
+                removeUnreferenced(ws, before, after);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: an orphan data file is invisible without a manifest entry
+                }
+            }
+            if (e instanceof RuntimeException re) throw re;
+            throw new BadInputException(ws.root() + ": cannot write the workspace (" + e.getMessage() + ")", e);
+        }
+        return new Outcome(dataset, ws.root(), replace, outcomes, true);
+    }
+
+    private static FileOutcome outcome(Pending p, Status status, String rejectsFile) {
+        return new FileOutcome(p.file.toString(), status, p.read.rows().size(), p.read.rejects().size(), rejectsFile,
+                p.read.rejects(), p.read.warnings(), p.read);
+    }
+
+    private record Pending(Path file, String sha, ReadResult read) {}
+
+    private interface WriterAction {
+        void write(Writer w) throws IOException;
+    }
+
+    /** Writes to a temporary sibling, then moves it into place, so a reader never sees half a file. */
+    private static void writeAtomically(Path target, WriterAction action, List<Path> written) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        written.add(tmp);
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            action.write(w);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        written.add(target);
+    }
+
+    private static void removeUnreferenced(Workspace ws, Manifest before, Manifest after) {
+        Set<String> keep = new HashSet<>();
+        after.datasets().values().forEach(list -> list.forEach(e -> {
+            keep.add(e.file());
+            if (e.rejectsFile() != null) keep.add(e.rejectsFile());
+        }));
+        before.datasets().values().forEach(list -> list.forEach(e -> {
+            for (String f : new String[]{e.file(), e.rejectsFile()}) {
+                if (f != null && !keep.contains(f)) {
+                    try {
+                        Files.deleteIfExists(ws.root().resolve(f));
+                    } catch (IOException ignored) {
+                        // the manifest no longer refers to it, so it is harmless
+                    }
+                }
+            }
+        }));
+    }
+
+    static String sha256(Path file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the file (" + e.getMessage() + ")");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.vbp.workspace;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.vbp.read.BadInputException;
+import dev.vbp.read.Dataset;
+import dev.vbp.read.DatasetReader;
+import dev.vbp.read.ReadResult;
+import dev.vbp.read.ReadSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A directory ({@code .vbp/} by default) holding imported datasets in canonical form:
+ * <pre>
+ * manifest.yaml                 what is here (the commit point of every import)
+ * data/&lt;dataset&gt;/&lt;sha&gt;.csv       canonical rows of one imported file
+ * rejects/&lt;dataset&gt;/&lt;sha&gt;.csv    its rejected rows, with reasons
+ * </pre>
+ * Reading goes through {@link #read(Dataset)}; writing through {@link Importer}.
+ */
+public final class Workspace {
+    public static final String DIR_NAME = ".vbp";
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path root;
+
+    public Workspace(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The workspace to use: {@code explicit} if given; else the nearest {@code .vbp/} in {@code cwd} or a
+     * parent; else {@code $VBP_WORKSPACE}; else {@code cwd/.vbp}.
+     */
+    public static Workspace locate(Path explicit, Path cwd, Map<String, String> env) {
+        if (explicit != null) return new Workspace(explicit);
+        for (Path dir = cwd.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(DIR_NAME))) return new Workspace(dir.resolve(DIR_NAME));
+        }
+        String fromEnv = env.get("VBP_WORKSPACE");
+        if (fromEnv != null && !fromEnv.isBlank()) return new Workspace(Path.of(fromEnv));
+        return new Workspace(cwd.resolve(DIR_NAME));
+    }
+
+    public Path root() { return root; }
+
+    public Path manifestPath() { return root.resolve("manifest.yaml"); }
+
+    public boolean exists() { return Files.isRegularFile(manifestPath()); }
+
+    public Manifest manifest() {
+        if (!exists()) return Manifest.empty();
+        try {
+            Manifest m = YAML.readValue(manifestPath().toFile(), Manifest.class);
+            return m.datasets() == null ? Manifest.empty() : m;
+        } catch (IOException e) {
+            throw new BadInputException(manifestPath() + ": the workspace manifest cannot be read (" + e.getMessage()
+                    .lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    public boolean has(Dataset dataset) {
+        return !manifest().entries(dataset.id()).isEmpty();
+    }
+
+    /** The dataset's rows from every file imported into it, in import order. */
+    public List<ReadResult> read(Dataset dataset) {
+        List<ReadResult> results = new ArrayList<>();
+        for (Manifest.Entry e : manifest().entries(dataset.id())) {
+            results.add(DatasetReader.read(root.resolve(e.file()), dataset, ReadSettings.defaults()));
+        }
+        return results;
+    }
+
+    /** The canonical files of a dataset (for the ledger engine, which streams them itself). */
+    public List<Path> files(Dataset dataset) {
+        return manifest().entries(dataset.id()).stream().map(e -> root.resolve(e.file())).toList();
+    }
+
+    public Optional<Manifest.Entry> entryWithHash(Dataset dataset, String sha256) {
+        return manifest().entries(dataset.id()).stream().filter(e -> e.sha256().equals(sha256)).findFirst();
+    }
+}
