@@ -1,0 +1,22 @@
+package dev.vbp.output;
+
+/** Picks the renderer for a set of options. */
+public final class Renderers {
+
+    private Renderers() {}
+
+    public static Renderer of(RenderOptions options) {
+        switch (options.format()) {
+            case TABLE:
+                return new TableRenderer(options.lang(), options.color());
+            case CSV:
+                return new CsvRenderer(options.excelBom());
+            case JSON:
+                return new JsonRenderer();
+            case MARKDOWN:
+                return new MarkdownRenderer(options.lang());
+            default:
+                throw new IllegalArgumentException("no renderer for " + options.format());
+        }
+    }
+}
