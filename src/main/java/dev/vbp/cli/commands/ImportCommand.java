@@ -39,14 +39,27 @@ public class ImportCommand extends BaseCommand {
     @Option(names = "--replace", description = "Replace the dataset's files instead of adding to them.")
     boolean replace;
 
-    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "-1",
-            description = "Import nothing (exit 3) when more than N rows are rejected (default: no limit; rejected rows are kept aside).")
-    long maxRejects = -1;
+    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
+            description = {"Rows that may be rejected while the rest is imported; rejected rows then go to the workspace's rejects/ folder with their reasons.",
+                    "More than N: nothing is imported, exit 3 (default: ${DEFAULT-VALUE}; -1 = no limit)."})
+    long maxRejects;
 
     @Override
     protected int execute() {
         Dataset d = DatasetIds.parse(dataset);
-        Importer.Outcome outcome = new Importer(ctx().clock()).importFiles(workspace(), d, files, input.settings(), replace, maxRejects);
+        Importer.Outcome outcome;
+        try {
+            outcome = new Importer(ctx().clock()).importFiles(workspace(), d, files, input.settings(), replace, maxRejects);
+        } catch (Importer.TooManyRejectsException e) {
+            // One clear line, then the first reasons, so the user can fix the file without another command.
+            ctx().err().println("vbp: error: " + e.getMessage());
+            e.rejects().stream().skip(1).limit(9).forEach(r -> ctx().err().println("  " + r.message()));
+            if (e.rejects().size() > 10) {
+                ctx().err().println("  ... " + (e.rejects().size() - 10) + " more: vbp validate " + d.id() + " FILE lists them all");
+            }
+            ctx().err().flush();
+            return ExitCodes.BAD_INPUT;
+        }
         render(report(outcome));
         return ExitCodes.OK;
     }

@@ -1,0 +1,90 @@
+package dev.vbp.cli.commands;
+
+import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.CliContext;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.UsageException;
+import dev.vbp.cli.VbpCli;
+import dev.vbp.output.Format;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+@Command(name = "demo",
+        description = {"Import sample-data/ into a temporary workspace and run every analysis on it,",
+                "printing each command before its output, so it doubles as a tour."},
+        footerHeading = "%nExample:%n",
+        footer = "  vbp demo --data sample-data")
+public class DemoCommand extends BaseCommand {
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The sample data directory (default: sample-data/ in this or a parent directory).")
+    Path data;
+
+    @Option(names = "--keep", description = "Keep the temporary workspace and print where it is.")
+    boolean keep;
+
+    /** The tour: each step is one vbp command line; {@code WS} is replaced by the workspace path. */
+    static List<String[]> steps(Path data) {
+        String d = data.toString();
+        List<String[]> steps = new ArrayList<>();
+        steps.add(new String[]{"import", "bids", d + "/bids.csv"});
+        steps.add(new String[]{"import", "baseline", d + "/baseline.csv"});
+        for (String ds : new String[]{"institutions", "allocations", "scores", "catalog", "outlets", "stock", "prescriptions", "ledger"}) {
+            if (Files.exists(data.resolve(ds + ".csv"))) steps.add(new String[]{"import", ds, d + "/" + ds + ".csv"});
+        }
+        steps.add(new String[]{"status"});
+        steps.add(new String[]{"price-drop", "--batch", "4+7", "--base-period", "2017"});
+        steps.add(new String[]{"price-drop", "--by", "batch", "--base-period", "2017"});
+        steps.add(new String[]{"price-drop", "--by", "batch", "--against", "ceiling", "--mean", "volume"});
+        steps.add(new String[]{"savings", "--by", "batch", "--base-period", "2017"});
+        return steps;
+    }
+
+    @Override
+    protected int execute() throws IOException {
+        Path dir = data != null ? data : findSampleData(ctx().cwd());
+        Path cwd = ctx().cwd().toAbsolutePath();
+        if (dir.isAbsolute() && dir.startsWith(cwd)) dir = cwd.relativize(dir); // keeps machine paths out of the tour
+        if (!Files.isDirectory(dir)) throw new UsageException("no sample data at " + dir + "; pass --data DIR");
+        Path ws = Files.createTempDirectory("vbp-demo-");
+        CliContext c = ctx();
+        try {
+            for (String[] step : steps(dir)) {
+                List<String> args = new ArrayList<>(List.of("--workspace", ws.toString(), "--format",
+                        global().format.name().toLowerCase(), "--lang", global().lang().name().toLowerCase()));
+                args.addAll(List.of(step));
+                if (global().format == Format.TABLE || global().format == Format.MARKDOWN) {
+                    c.out().println((global().format == Format.MARKDOWN ? "### " : "$ ") + "vbp " + String.join(" ", step));
+                    c.out().println();
+                }
+                int code = VbpCli.run(c, args.toArray(String[]::new));
+                c.out().println();
+                if (code != ExitCodes.OK) return code;
+            }
+        } finally {
+            if (keep) note("workspace kept at " + ws);
+            else deleteTree(ws);
+        }
+        return ExitCodes.OK;
+    }
+
+    static Path findSampleData(Path cwd) {
+        for (Path p = cwd.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("sample-data"))) return p.resolve("sample-data");
+        }
+        return cwd.resolve("sample-data");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
