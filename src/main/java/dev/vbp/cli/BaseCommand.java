@@ -5,6 +5,7 @@ import dev.vbp.output.RenderOptions;
 import dev.vbp.output.Renderers;
 import dev.vbp.output.Report;
 import dev.vbp.workspace.Workspace;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
  * workspace, and rendering a report in the chosen format. Subclasses implement {@link #execute()} and
  * return an exit code from {@link ExitCodes}.
  */
+@Command // lets picocli's annotation processor accept the @Spec field of this superclass
 public abstract class BaseCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;

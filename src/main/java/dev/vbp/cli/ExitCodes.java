@@ -9,13 +9,16 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 3;
     public static final int INTERNAL = 4;
 
-    static final String[] HELP_LIST = {
-            "0:ok",
-            "1:a requested check or threshold failed",
-            "2:usage error (unknown option, bad option value, missing input)",
-            "3:bad input data (unreadable file, missing column, rejected rows)",
-            "4:internal error (please report it, with --stacktrace output)",
-    };
+    /** Code → meaning, in the order help lists them. */
+    static java.util.Map<String, String> helpList() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("0", "ok");
+        m.put("1", "a requested check or threshold failed");
+        m.put("2", "usage error (unknown option, bad option value, missing input)");
+        m.put("3", "bad input data (unreadable file, missing column, rejected rows)");
+        m.put("4", "internal error (please report it, with --stacktrace output)");
+        return m;
+    }
 
     private ExitCodes() {}
 }

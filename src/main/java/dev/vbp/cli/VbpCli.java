@@ -42,7 +42,7 @@ public final class VbpCli {
     private static void addExitCodeHelp(CommandLine cli) {
         cli.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.HELP_LIST);
+                .exitCodeList(ExitCodes.helpList());
         for (CommandLine sub : cli.getSubcommands().values()) addExitCodeHelp(sub);
     }
 

@@ -4,7 +4,6 @@ import dev.vbp.read.BadInputException;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /**
  * An inclusive date range written by a user: {@code 2017}, {@code 2016..2017}, {@code 2017-03},
@@ -35,7 +34,7 @@ public record Period(LocalDate from, LocalDate to) {
             }
             LocalDate d = LocalDate.parse(s);
             return new Period(d, d);
-        } catch (DateTimeParseException | java.time.DateTimeException | NumberFormatException e) {
+        } catch (java.time.DateTimeException | NumberFormatException e) {
             throw bad(whole);
         }
     }

@@ -172,7 +172,7 @@ public final class DatasetReader {
                 }
                 if (value != null && field.type() == FieldType.MEDICAL_CODE && settings.codeCheck() != ReadSettings.CodeCheck.OFF) {
                     Codes.Check check = Codes.check((String) value);
-                    if (!check.valid()) {
+                    if (!check.isValid()) {
                         if (settings.codeCheck() == ReadSettings.CodeCheck.REJECT) {
                             rejects.add(new Reject(source, line, c + 1, field.name(), check.reason(), raw));
                             return;

@@ -83,9 +83,9 @@ public final class Importer {
         }
         List<Reject> allRejects = pending.stream().flatMap(p -> p.read.rejects().stream()).toList();
         if (maxRejects >= 0 && allRejects.size() > maxRejects) {
-            throw new TooManyRejectsException(allRejects.size() + " row" + (allRejects.size() == 1 ? "" : "s")
-                    + " rejected, more than --max-rejects " + maxRejects + "; nothing was imported. First: "
-                    + allRejects.get(0).message(), allRejects);
+            throw new TooManyRejectsException(allRejects.get(0).message() + " (" + allRejects.size() + " row"
+                    + (allRejects.size() == 1 ? "" : "s") + " rejected, more than --max-rejects " + maxRejects
+                    + "; nothing was imported)", allRejects);
         }
 
         Manifest before = ws.manifest();
