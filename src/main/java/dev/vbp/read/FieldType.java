@@ -16,9 +16,9 @@ public enum FieldType {
     DECIMAL,
     /** Exact decimal that may be negative (ledger returns and corrections). */
     SIGNED_DECIMAL,
-    /** Whole number, zero or more (pack counts). */
+    /** Whole number, one or more (pack counts). */
     COUNT,
-    /** A calendar date: 2024-01-31, 2024/1/31, 2024.1.31, 20240131, 2024年1月31日. */
+    /** A calendar date: 2024-01-31, 2024/1/31, 2024.1.31, 20240131, 2024年1月31日, or an Excel day number (1900 system). */
     DATE,
     /** A four-digit year. */
     YEAR,
