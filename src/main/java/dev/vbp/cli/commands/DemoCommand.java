@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,12 +62,17 @@ public class DemoCommand extends BaseCommand {
                 List<String> args = new ArrayList<>(List.of("--workspace", ws.toString(), "--format",
                         global().format.name().toLowerCase(), "--lang", global().lang().name().toLowerCase()));
                 args.addAll(List.of(step));
-                if (global().format == Format.TABLE || global().format == Format.MARKDOWN) {
+                // Imports only say what they did in the status table that follows them.
+                boolean quietStep = step[0].equals("import");
+                if (!quietStep && (global().format == Format.TABLE || global().format == Format.MARKDOWN)) {
                     c.out().println((global().format == Format.MARKDOWN ? "### " : "$ ") + "vbp " + String.join(" ", step));
                     c.out().println();
                 }
-                int code = VbpCli.run(c, args.toArray(String[]::new));
-                c.out().println();
+                CliContext stepContext = quietStep
+                        ? new CliContext(new PrintWriter(Writer.nullWriter()), c.err(), c.env(), c.cwd(), c.clock(), c.color(), c.progress())
+                        : c;
+                int code = VbpCli.run(stepContext, args.toArray(String[]::new));
+                if (!quietStep) c.out().println();
                 if (code != ExitCodes.OK) return code;
             }
         } finally {

@@ -13,8 +13,11 @@ import java.util.List;
 
 @Command(name = "status",
         description = "Show what the workspace holds: each dataset's imported files, rows accepted and rejected, and when.",
-        footerHeading = "%nExample:%n",
-        footer = "  vbp status --workspace .vbp")
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  vbp import bids sample-data/bids.csv",
+                "  vbp status",
+                "  vbp status --format json"})
 public class StatusCommand extends BaseCommand {
     @Override
     protected int execute() {
