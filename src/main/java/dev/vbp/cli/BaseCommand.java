@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
  * workspace, and rendering a report in the chosen format. Subclasses implement {@link #execute()} and
  * return an exit code from {@link ExitCodes}.
  */
-@Command // lets picocli's annotation processor accept the @Spec field of this superclass
+// Every subcommand gets -h/--help and -V/--version; @Command also lets the annotation processor accept @Spec here.
+@Command(mixinStandardHelpOptions = true)
 public abstract class BaseCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
