@@ -110,6 +110,7 @@ public final class Importer {
         }
 
         List<Path> written = new ArrayList<>();
+        boolean newWorkspace = !Files.exists(ws.root());
         try {
             Files.createDirectories(ws.root());
             try (FileChannel lockChannel = FileChannel.open(ws.root().resolve(".lock"),
@@ -146,10 +147,19 @@ public final class Importer {
                     // best effort: an orphan data file is invisible without a manifest entry
                 }
             }
+            if (newWorkspace) deleteQuietly(ws.root()); // a failed first import leaves no empty workspace behind
             if (e instanceof RuntimeException re) throw re;
             throw new BadInputException(ws.root() + ": cannot write the workspace (" + e.getMessage() + ")", e);
         }
         return new Outcome(dataset, ws.root(), replace, outcomes, true);
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // nothing refers to it
+        }
     }
 
     private static FileOutcome outcome(Pending p, Status status, String rejectsFile) {

@@ -184,12 +184,13 @@ class StrengthResearchDataTest {
     }
 
     /**
-     * Reads the CSV files themselves when {@code -Dvbp.research.dir=<folder>} is given (they are not part of
-     * the build): every Strength cell must be understood or be one of the accepted exceptions.
+     * Reads the CSV files themselves (they are not part of the repository): from {@code -Dvbp.research.dir}, or
+     * the project's shared research-data folder beside the checkout. Every Strength cell must be understood or
+     * be one of the accepted exceptions.
      */
     @Test
     void researchFilesWhenAvailable() throws IOException {
-        String dir = System.getProperty("vbp.research.dir");
+        String dir = System.getProperty("vbp.research.dir", "../shared/research-data");
         assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "set vbp.research.dir to read the files");
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of(dir))) {
