@@ -2,6 +2,7 @@ package dev.vbp.cli;
 
 import dev.vbp.cli.commands.CompletionCommand;
 import dev.vbp.cli.commands.DemoCommand;
+import dev.vbp.cli.commands.DualChannelCommand;
 import dev.vbp.cli.commands.ImportCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.SavingsCommand;
@@ -33,6 +34,7 @@ import java.util.concurrent.Callable;
                 StatusCommand.class,
                 PriceDropCommand.class,
                 SavingsCommand.class,
+                DualChannelCommand.class,
                 DemoCommand.class,
                 CompletionCommand.class,
                 HelpCommand.class,
