@@ -37,7 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "dual-channel",
+@Command(name = "dual-channel", mixinStandardHelpOptions = true,
         description = "Dual-channel (双通道) coverage of negotiated drugs: can patients get every listed drug at a designated "
                 + "hospital or pharmacy in their county?",
         footerHeading = "%nExamples:%n",
