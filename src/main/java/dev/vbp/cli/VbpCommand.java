@@ -4,6 +4,8 @@ import dev.vbp.cli.commands.CompletionCommand;
 import dev.vbp.cli.commands.DemoCommand;
 import dev.vbp.cli.commands.ImportCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
+import dev.vbp.cli.commands.PolicyCommand;
+import dev.vbp.cli.commands.RetainedSavingsCommand;
 import dev.vbp.cli.commands.SavingsCommand;
 import dev.vbp.cli.commands.StatusCommand;
 import dev.vbp.cli.commands.ValidateCommand;
@@ -33,6 +35,8 @@ import java.util.concurrent.Callable;
                 StatusCommand.class,
                 PriceDropCommand.class,
                 SavingsCommand.class,
+                RetainedSavingsCommand.class,
+                PolicyCommand.class,
                 DemoCommand.class,
                 CompletionCommand.class,
                 HelpCommand.class,
