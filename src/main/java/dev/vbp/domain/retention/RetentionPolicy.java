@@ -30,7 +30,7 @@ public record RetentionPolicy(Period basePeriod, BasePrice basePrice, BigDecimal
     public static final String DEFAULT_SOURCE = "built-in default";
 
     public static RetentionPolicy defaults() {
-        return new RetentionPolicy(null, BasePrice.WEIGHTED, BigDecimal.ONE, BigDecimal.ONE, true, true, BigDecimal.ONE,
+        return new RetentionPolicy(null, BasePrice.WEIGHTED, BigDecimal.ONE, BigDecimal.ONE, true, true, new BigDecimal("1.0"),
                 List.of(new ScoreBand("A", new BigDecimal("80"), null, new BigDecimal("0.5")),
                         new ScoreBand("B", new BigDecimal("70"), new BigDecimal("80"), new BigDecimal("0.4")),
                         new ScoreBand("C", new BigDecimal("60"), new BigDecimal("70"), new BigDecimal("0.3")),
