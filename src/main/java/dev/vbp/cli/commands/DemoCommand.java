@@ -44,6 +44,7 @@ public class DemoCommand extends BaseCommand {
         steps.add(new String[]{"price-drop", "--by", "batch", "--base-period", "2017"});
         steps.add(new String[]{"price-drop", "--by", "batch", "--against", "ceiling", "--mean", "volume"});
         steps.add(new String[]{"savings", "--by", "batch", "--base-period", "2017"});
+        steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml"});
         return steps;
     }
 

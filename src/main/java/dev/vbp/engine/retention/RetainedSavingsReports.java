@@ -191,9 +191,10 @@ public final class RetainedSavingsReports {
         for (Line l : i.lines()) {
             String g = l.genericName();
             report.row(g + ": agreed", "Σ agreed_qty of the institution's allocations, minimum units",
-                    String.join(", ", l.allocationWhere()) + "; cycle " + l.from() + ".." + l.to(), plain(l.agreed()));
-            report.row(g + ": P_pre", "Σ price·qty / Σ qty over base period " + p.settings().get("base_period"),
-                    l.prePrice().found() ? l.prePrice().method() + " (" + String.join(", ", l.prePrice().where()) + ")" : l.prePrice().reason(),
+                    places(l.allocationWhere()) + "; cycle " + l.from() + ".." + l.to(), plain(l.agreed()));
+            report.row(g + ": P_pre", "pre-VBP unit price over base period " + p.settings().get("base_period")
+                            + " (base_price: " + p.settings().get("base_price") + ")",
+                    l.prePrice().found() ? l.prePrice().method() + " (" + places(l.prePrice().where()) + ")" : l.prePrice().reason(),
                     l.prePrice().found() ? plain(Exact.unitPrice(l.prePrice().unitPrice())) : "none");
             report.row(g + ": budget", "AgreedQty × P_pre × r_fund × s_insured",
                     l.budget() == null ? "no P_pre" : plain(l.agreed()) + " × " + plain(Exact.unitPrice(l.prePrice().unitPrice())) + " × " + share,
@@ -203,13 +204,13 @@ public final class RetainedSavingsReports {
                         (p.capSelected() ? "min(purchased, agreed) × selected unit price" : "purchased × selected unit price"),
                         (p.capSelected() ? "min(" + plain(s.bought().quantity()) + ", " + plain(s.agreed()) + ")" : plain(s.bought().quantity()))
                                 + " × " + plain(Exact.unitPrice(s.bid().unitPrice())) + " (bid " + s.bid().where() + "; ledger "
-                                + (s.bought().any() ? String.join(", ", s.bought().where()) : "no lines") + ")",
+                                + (s.bought().any() ? places(s.bought().where()) : "no lines") + ")",
                         plain(Exact.money(s.amount())));
             }
             for (ProductSpend s : l.nonSelected()) {
                 report.row(g + ": non-selected " + s.bid().productCode(),
                         p.countNonSelected() ? "purchase amount (count_non_selected: true)" : "not counted (count_non_selected: false)",
-                        plain(s.bought().quantity()) + " units, " + plain(s.bought().amount()) + " yuan (ledger " + String.join(", ", s.bought().where()) + ")",
+                        plain(s.bought().quantity()) + " units, " + plain(s.bought().amount()) + " yuan (ledger " + places(s.bought().where()) + ")",
                         plain(Exact.money(s.amount())));
             }
             report.row(g + ": spend", "(selected + non-selected) × r_fund × s_insured",
@@ -232,6 +233,12 @@ public final class RetainedSavingsReports {
         r.warnings().forEach(report::warning);
         report.summary("retained", "Retained", "结余留用", ValueKind.MONEY, i.retained());
         return report;
+    }
+
+    /** Source places, the first five and a count of the rest, so a step stays one readable line. */
+    private static String places(List<String> where) {
+        if (where.size() <= 5) return String.join(", ", where);
+        return String.join(", ", where.subList(0, 5)) + " and " + (where.size() - 5) + " more";
     }
 
     private static String plain(BigDecimal v) {
