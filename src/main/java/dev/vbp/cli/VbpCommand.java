@@ -5,6 +5,8 @@ import dev.vbp.cli.commands.DemoCommand;
 import dev.vbp.cli.commands.DualChannelCommand;
 import dev.vbp.cli.commands.ImportCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
+import dev.vbp.cli.commands.PolicyCommand;
+import dev.vbp.cli.commands.RetainedSavingsCommand;
 import dev.vbp.cli.commands.SavingsCommand;
 import dev.vbp.cli.commands.StatusCommand;
 import dev.vbp.cli.commands.ValidateCommand;
@@ -34,6 +36,8 @@ import java.util.concurrent.Callable;
                 StatusCommand.class,
                 PriceDropCommand.class,
                 SavingsCommand.class,
+                RetainedSavingsCommand.class,
+                PolicyCommand.class,
                 DualChannelCommand.class,
                 DemoCommand.class,
                 CompletionCommand.class,

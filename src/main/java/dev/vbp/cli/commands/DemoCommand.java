@@ -46,6 +46,7 @@ public class DemoCommand extends BaseCommand {
         steps.add(new String[]{"price-drop", "--by", "batch", "--base-period", "2017"});
         steps.add(new String[]{"price-drop", "--by", "batch", "--against", "ceiling", "--mean", "volume"});
         steps.add(new String[]{"savings", "--by", "batch", "--base-period", "2017"});
+        steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml"});
         if (Files.exists(data.resolve("catalog.csv"))) {
             steps.add(new String[]{"dual-channel", "coverage", "--as-of", "2026-06-30"});
             steps.add(new String[]{"dual-channel", "coverage", "--by", "county", "--as-of", "2026-06-30"});

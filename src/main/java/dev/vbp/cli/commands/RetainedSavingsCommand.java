@@ -1,0 +1,95 @@
+package dev.vbp.cli.commands;
+
+import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.DataSources;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.options.InputOptions;
+import dev.vbp.domain.BaselinePrice;
+import dev.vbp.domain.Bid;
+import dev.vbp.domain.Period;
+import dev.vbp.domain.retention.PolicyFile;
+import dev.vbp.domain.retention.RetentionPolicy;
+import dev.vbp.engine.retention.Allocation;
+import dev.vbp.engine.retention.Institution;
+import dev.vbp.engine.retention.LedgerPurchaseTotals;
+import dev.vbp.engine.retention.RetainedSavings;
+import dev.vbp.engine.retention.RetainedSavingsReports;
+import dev.vbp.engine.retention.Score;
+import dev.vbp.output.Report;
+import dev.vbp.read.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "retained-savings",
+        description = {"Retained-savings incentives (医保资金结余留用): per institution and generic, the insurance budget",
+                "at pre-VBP prices, the actual spending, the balance and the share the institution keeps by its",
+                "assessment score, under the rules of a policy file ('vbp policy show')."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --by institution",
+                "  vbp retained-savings --policy sample-data/policy.yaml --explain H51340100001"})
+public class RetainedSavingsCommand extends BaseCommand {
+    @Mixin InputOptions input;
+
+    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) instead of the workspace (repeatable).")
+    List<Path> bidFiles = new ArrayList<>();
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Pre-VBP price file(s) with quantities, for P_pre (repeatable).")
+    List<Path> baselineFiles = new ArrayList<>();
+    @Option(names = "--allocations", paramLabel = "FILE", description = "Agreed-quantity allocation file(s) (repeatable).")
+    List<Path> allocationFiles = new ArrayList<>();
+    @Option(names = "--ledger", paramLabel = "FILE", description = "Purchase ledger file(s) of the settlement period (repeatable).")
+    List<Path> ledgerFiles = new ArrayList<>();
+    @Option(names = "--scores", paramLabel = "FILE", description = "Assessment score file(s) (repeatable).")
+    List<Path> scoreFiles = new ArrayList<>();
+    @Option(names = "--institutions", paramLabel = "FILE", description = "Institution file(s), for names and counties (repeatable).")
+    List<Path> institutionFiles = new ArrayList<>();
+
+    @Option(names = "--policy", paramLabel = "FILE.yaml", description = "Policy file (default: the built-in default, 'vbp policy show').")
+    Path policyFile;
+
+    @Option(names = "--base-period", paramLabel = "PERIOD", description = "Overrides the policy's base_period: 2018, 2017..2018, 2018-03.")
+    String basePeriod;
+
+    @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "generic",
+            description = "One row per institution × generic (generic), per institution or per county (default: generic).")
+    RetainedSavingsReports.By by = RetainedSavingsReports.By.GENERIC;
+
+    @Option(names = "--explain", paramLabel = "INSTITUTION", description = "Print every step of one institution's calculation.")
+    String explain;
+
+    @Override
+    protected int execute() {
+        DataSources sources = new DataSources(workspace(), input.settings());
+        RetentionPolicy policy = policyFile == null ? RetentionPolicy.defaults() : PolicyFile.load(policyFile);
+        if (basePeriod != null) policy = policy.withBasePeriod(Period.parse(basePeriod));
+        List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);
+        List<Allocation> allocations = sources.require(Dataset.ALLOCATIONS, allocationFiles, "--allocations", Allocation::fromRow);
+        List<BaselinePrice> baseline = sources.optional(Dataset.BASELINE, baselineFiles, BaselinePrice::fromRow);
+        List<Score> scores = sources.optional(Dataset.SCORES, scoreFiles, Score::fromRow);
+        List<Institution> institutions = sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow);
+        boolean haveLedger = sources.available(Dataset.LEDGER, ledgerFiles);
+        List<LedgerPurchaseTotals.Line> ledger = sources.optional(Dataset.LEDGER, ledgerFiles, LedgerPurchaseTotals.Line::fromRow);
+        Map<String, Integer> packCounts = new HashMap<>();
+        for (Bid b : bids) if (b.productCode() != null) packCounts.putIfAbsent(b.productCode(), b.packCount());
+        LedgerPurchaseTotals purchases = new LedgerPurchaseTotals(ledger, packCounts, haveLedger);
+
+        RetainedSavings.Result result = RetainedSavings.compute(new RetainedSavings.Inputs(bids, allocations, baseline,
+                purchases, scores, institutions, policy));
+        Report report = explain != null ? RetainedSavingsReports.explain(result, explain)
+                : RetainedSavingsReports.report(result, by);
+        if (purchases.unknownProductLines() > 0) {
+            report.warning(purchases.unknownProductLines() + " ledger lines are of products no bid has (no pack count, no generic); left out");
+        }
+        if (scores.isEmpty()) report.warning("no assessment scores: pass --scores FILE or import scores; nothing can be retained");
+        sources.describe(report);
+        render(report);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.vbp.engine.retention;
+
+import dev.vbp.domain.Exact;
+import dev.vbp.domain.retention.OverSpend;
+import dev.vbp.domain.retention.RetentionPolicy;
+import dev.vbp.engine.retention.RetainedSavings.InstitutionResult;
+import dev.vbp.engine.retention.RetainedSavings.Line;
+import dev.vbp.engine.retention.RetainedSavings.ProductSpend;
+import dev.vbp.engine.retention.RetainedSavings.Result;
+import dev.vbp.output.Column;
+import dev.vbp.output.Report;
+import dev.vbp.output.ValueKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The retained-savings {@link Result} as reports: per institution × generic, per institution, per county, or explained. */
+public final class RetainedSavingsReports {
+    private RetainedSavingsReports() {}
+
+    public enum By { GENERIC, INSTITUTION, COUNTY }
+
+    private static Column col(String key, String en, String zh, ValueKind kind) {
+        return new Column(key, en, zh, kind);
+    }
+
+    public static Report report(Result r, By by) {
+        Report report = switch (by) {
+            case GENERIC -> rows(r);
+            case INSTITUTION -> byInstitution(r);
+            case COUNTY -> byCounty(r);
+        };
+        report.parameter("by", by.name().toLowerCase());
+        finish(report, r);
+        return report;
+    }
+
+    private static Report rows(Result r) {
+        Report report = new Report("retained-savings", List.of(
+                col("institution_code", "Institution", "医疗机构编码", ValueKind.CODE),
+                col("generic_name", "Generic name", "通用名", ValueKind.TEXT),
+                col("agreed_qty", "Agreed qty", "约定采购量", ValueKind.DECIMAL),
+                col("p_pre", "P_pre", "集采前加权均价", ValueKind.UNIT_PRICE),
+                col("budget", "Budget", "医保预算", ValueKind.MONEY),
+                col("selected_qty", "Selected bought", "中选产品采购量", ValueKind.DECIMAL),
+                col("selected_spend", "Selected spend", "中选产品支出", ValueKind.MONEY),
+                col("non_selected_spend", "Non-selected spend", "非中选产品支出", ValueKind.MONEY),
+                col("spend", "Spend", "实际支出", ValueKind.MONEY),
+                col("balance", "Balance", "结余", ValueKind.MONEY),
+                col("completion", "Completion", "完成率", ValueKind.RATIO),
+                col("score", "Score", "考核得分", ValueKind.DECIMAL),
+                col("band", "Band", "档次", ValueKind.TEXT),
+                col("ratio", "Ratio", "留用比例", ValueKind.RATIO),
+                col("retained", "Retained", "结余留用", ValueKind.MONEY),
+                col("reason", "Reason", "说明", ValueKind.TEXT)));
+        for (InstitutionResult i : r.institutions().values()) {
+            for (Line l : i.lines()) {
+                report.row(l.institutionCode(), l.genericName(), l.agreed(), Exact.unitPrice(l.prePrice().unitPrice()),
+                        Exact.money(l.budget()), l.selectedQty(), Exact.money(l.selectedSpend()), Exact.money(l.nonSelectedSpend()),
+                        Exact.money(l.spend()), Exact.money(l.balance()), Exact.ratio(l.completion()),
+                        i.score() == null ? null : i.score().score(), i.band() == null ? null : i.band().name(), i.ratio(),
+                        l.retained(), l.reasons().isEmpty() ? null : String.join("; ", l.reasons()));
+            }
+        }
+        return report;
+    }
+
+    private static Report byInstitution(Result r) {
+        Report report = new Report("retained-savings", List.of(
+                col("institution_code", "Institution", "医疗机构编码", ValueKind.CODE),
+                col("name", "Name", "医疗机构名称", ValueKind.TEXT),
+                col("county", "County", "县(市、区)", ValueKind.TEXT),
+                col("generics", "Generics", "品种数", ValueKind.INTEGER),
+                col("budget", "Budget", "医保预算", ValueKind.MONEY),
+                col("spend", "Spend", "实际支出", ValueKind.MONEY),
+                col("balance", "Balance", "结余", ValueKind.MONEY),
+                col("score", "Score", "考核得分", ValueKind.DECIMAL),
+                col("band", "Band", "档次", ValueKind.TEXT),
+                col("ratio", "Ratio", "留用比例", ValueKind.RATIO),
+                col("retained", "Retained", "结余留用", ValueKind.MONEY),
+                col("note", "Note", "说明", ValueKind.TEXT)));
+        for (InstitutionResult i : r.institutions().values()) {
+            Totals t = Totals.of(List.of(i));
+            long without = i.lines().stream().filter(l -> l.retained().signum() == 0).count();
+            String note = i.scoreNote() != null && (i.band() == null || i.band().ratio().signum() == 0) ? i.scoreNote()
+                    : without > 0 ? without + " of " + i.lines().size() + " generics retain nothing; see --by generic" : null;
+            report.row(i.code(), i.institution() == null ? null : i.institution().name(),
+                    i.institution() == null ? null : i.institution().county(), i.lines().size(),
+                    Exact.money(t.budget), Exact.money(t.spend), Exact.money(t.balance),
+                    i.score() == null ? null : i.score().score(), i.band() == null ? null : i.band().name(), i.ratio(),
+                    i.retained(), note);
+        }
+        return report;
+    }
+
+    private static Report byCounty(Result r) {
+        Report report = new Report("retained-savings", List.of(
+                col("county", "County", "县(市、区)", ValueKind.TEXT),
+                col("institutions", "Institutions", "医疗机构数", ValueKind.INTEGER),
+                col("budget", "Budget", "医保预算", ValueKind.MONEY),
+                col("spend", "Spend", "实际支出", ValueKind.MONEY),
+                col("balance", "Balance", "结余", ValueKind.MONEY),
+                col("retained", "Retained", "结余留用", ValueKind.MONEY)));
+        Map<String, List<InstitutionResult>> counties = new LinkedHashMap<>();
+        for (InstitutionResult i : r.institutions().values()) {
+            String county = i.institution() == null ? "(unknown county)" : i.institution().county();
+            counties.computeIfAbsent(county, k -> new ArrayList<>()).add(i);
+        }
+        for (var e : counties.entrySet()) {
+            Totals t = Totals.of(e.getValue());
+            report.row(e.getKey(), e.getValue().size(), Exact.money(t.budget), Exact.money(t.spend), Exact.money(t.balance),
+                    t.retained);
+        }
+        long unknown = r.institutions().values().stream().filter(i -> i.institution() == null).count();
+        if (unknown > 0) report.warning(unknown + " institutions are not in the institutions data; counted under '(unknown county)'");
+        return report;
+    }
+
+    /** Sums over institutions: budget and balance of lines that have a budget; spend of all lines. */
+    private record Totals(BigDecimal budget, BigDecimal spend, BigDecimal balance, BigDecimal retained) {
+        static Totals of(List<InstitutionResult> list) {
+            BigDecimal budget = BigDecimal.ZERO, spend = BigDecimal.ZERO, balance = BigDecimal.ZERO, retained = null;
+            for (InstitutionResult i : list) {
+                retained = retained == null ? i.retained() : retained.add(i.retained());
+                for (Line l : i.lines()) {
+                    spend = spend.add(l.spend());
+                    if (l.budget() != null) {
+                        budget = budget.add(l.budget());
+                        balance = balance.add(l.balance());
+                    }
+                }
+            }
+            return new Totals(budget, spend, balance, retained == null ? BigDecimal.ZERO : retained);
+        }
+    }
+
+    private static void finish(Report report, Result r) {
+        RetentionPolicy p = r.policy();
+        p.settings().forEach(report::assumption);
+        report.assumption("budget", "AgreedQty[h,g] × P_pre[g] × r_fund × s_insured");
+        report.assumption("spend", "(selected purchases" + (p.capSelected() ? " up to each product's agreed quantity" : "")
+                + " × selected unit price" + (p.countNonSelected() ? " + non-selected purchase amounts of the generic" : "")
+                + ") × r_fund × s_insured");
+        report.assumption("balance", p.overSpend() == OverSpend.ZERO ? "max(0, Budget − Spend) per generic"
+                : "Budget − Spend per generic; institution total max(0, Σ eligible balances)");
+        report.assumption("completion", "selected purchases / agreed quantity, minimum units, over the allocation's cycle");
+        report.assumption("retained", "Balance × ratio(score band), rounded half-up to " + p.moneyDecimals()
+                + " decimals per generic" + (p.overSpend() == OverSpend.OFFSET ? "; institution total rounded once" : "; institution total = Σ generics"));
+        report.assumption("purchases", "ledger quantity (packs) × the bid's pack_count = minimum units; returns net out");
+        Totals t = Totals.of(List.copyOf(r.institutions().values()));
+        report.summary("institutions", "Institutions", "医疗机构数", ValueKind.INTEGER, r.institutions().size());
+        report.summary("lines", "Institution × generic", "机构×品种", ValueKind.INTEGER, r.lines().size());
+        report.summary("retaining", "Institutions retaining", "获得留用的机构", ValueKind.INTEGER,
+                r.institutions().values().stream().filter(i -> i.retained().signum() > 0).count());
+        report.summary("budget", "Budget", "医保预算", ValueKind.MONEY, Exact.money(t.budget));
+        report.summary("spend", "Spend", "实际支出", ValueKind.MONEY, Exact.money(t.spend));
+        report.summary("balance", "Balance", "结余", ValueKind.MONEY, Exact.money(t.balance));
+        report.summary("retained", "Retained", "结余留用", ValueKind.MONEY, t.retained);
+        r.warnings().forEach(report::warning);
+        long noPre = r.lines().stream().filter(l -> !l.prePrice().found()).map(Line::genericName).distinct().count();
+        if (noPre > 0) report.warning(noPre + " generics have no base-period price (P_pre), so no budget; see the reason column");
+    }
+
+    /** The whole calculation for one institution, one row per step, so it renders in every format. */
+    public static Report explain(Result r, String code) {
+        Report report = new Report("retained-savings", List.of(
+                col("step", "Step", "步骤", ValueKind.TEXT),
+                col("formula", "Formula / rule", "公式/规则", ValueKind.TEXT),
+                col("values", "Values (source)", "数值(来源)", ValueKind.TEXT),
+                col("result", "Result", "结果", ValueKind.TEXT)));
+        InstitutionResult i = r.institutions().get(code);
+        if (i == null) {
+            throw new dev.vbp.read.BadInputException("institution " + code + " has no allocations; nothing to explain");
+        }
+        RetentionPolicy p = r.policy();
+        report.parameter("explain", code);
+        report.row("policy", "settings from " + p.source(), p.settings().entrySet().stream().skip(1)
+                .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "; " + b).orElse(""), "");
+        if (i.institution() != null) {
+            report.row("institution", "name and county", i.institution().name() + ", " + i.institution().county()
+                    + " (" + i.institution().where() + ")", code);
+        }
+        report.row("score", "assessment score", i.score() == null ? (i.scoreNote() == null ? "" : i.scoreNote())
+                : i.score().score().toPlainString() + " (" + i.score().where() + ")", i.score() == null ? "none" : i.score().score().toPlainString());
+        report.row("band", "bands " + String.join(", ", p.bands().stream().map(b -> b.describe()).toList()),
+                i.score() == null ? "" : "score " + i.score().score().toPlainString(), i.band() == null ? "none" : i.band().name() + " → ratio " + i.band().ratio().toPlainString());
+        String share = p.rFund().toPlainString() + " × " + p.sInsured().toPlainString();
+        for (Line l : i.lines()) {
+            String g = l.genericName();
+            report.row(g + ": agreed", "Σ agreed_qty of the institution's allocations, minimum units",
+                    places(l.allocationWhere()) + "; cycle " + l.from() + ".." + l.to(), plain(l.agreed()));
+            report.row(g + ": P_pre", "pre-VBP unit price over base period " + p.settings().get("base_period")
+                            + " (base_price: " + p.settings().get("base_price") + ")",
+                    l.prePrice().found() ? l.prePrice().method() + " (" + places(l.prePrice().where()) + ")" : l.prePrice().reason(),
+                    l.prePrice().found() ? plain(Exact.unitPrice(l.prePrice().unitPrice())) : "none");
+            report.row(g + ": budget", "AgreedQty × P_pre × r_fund × s_insured",
+                    l.budget() == null ? "no P_pre" : plain(l.agreed()) + " × " + plain(Exact.unitPrice(l.prePrice().unitPrice())) + " × " + share,
+                    l.budget() == null ? "none" : plain(Exact.money(l.budget())));
+            for (ProductSpend s : l.selected()) {
+                report.row(g + ": selected " + s.bid().productCode(),
+                        (p.capSelected() ? "min(purchased, agreed) × selected unit price" : "purchased × selected unit price"),
+                        (p.capSelected() ? "min(" + plain(s.bought().quantity()) + ", " + plain(s.agreed()) + ")" : plain(s.bought().quantity()))
+                                + " × " + plain(Exact.unitPrice(s.bid().unitPrice())) + " (bid " + s.bid().where() + "; ledger "
+                                + (s.bought().any() ? places(s.bought().where()) : "no lines") + ")",
+                        plain(Exact.money(s.amount())));
+            }
+            for (ProductSpend s : l.nonSelected()) {
+                report.row(g + ": non-selected " + s.bid().productCode(),
+                        p.countNonSelected() ? "purchase amount (count_non_selected: true)" : "not counted (count_non_selected: false)",
+                        plain(s.bought().quantity()) + " units, " + plain(s.bought().amount()) + " yuan (ledger " + places(s.bought().where()) + ")",
+                        plain(Exact.money(s.amount())));
+            }
+            report.row(g + ": spend", "(selected + non-selected) × r_fund × s_insured",
+                    "(" + plain(Exact.money(l.selectedSpend().divide(p.fundShare().signum() == 0 ? BigDecimal.ONE : p.fundShare(), Exact.MC)))
+                            + " + " + plain(Exact.money(l.nonSelectedSpend().divide(p.fundShare().signum() == 0 ? BigDecimal.ONE : p.fundShare(), Exact.MC)))
+                            + ") × " + share, plain(Exact.money(l.spend())));
+            report.row(g + ": completion", "selected purchased / agreed ≥ min_completion " + p.minCompletion().toPlainString(),
+                    plain(l.selectedQty()) + " / " + plain(l.agreed()),
+                    (l.completion() == null ? "n/a" : plain(Exact.ratio(l.completion()))) + (l.completionMet() ? " met" : " not met"));
+            report.row(g + ": balance", p.overSpend() == OverSpend.ZERO ? "max(0, Budget − Spend)" : "Budget − Spend (over_spend: offset)",
+                    l.budget() == null ? "no budget" : plain(Exact.money(l.budget())) + " − " + plain(Exact.money(l.spend())),
+                    l.balance() == null ? "none" : plain(Exact.money(l.balance())));
+            report.row(g + ": retained", "Balance × ratio, rounded half-up to " + p.moneyDecimals() + " decimals",
+                    l.eligible() ? plain(Exact.money(l.balance())) + " × " + i.band().ratio().toPlainString()
+                            : String.join("; ", l.reasons()), plain(l.retained()));
+        }
+        report.row("total", p.overSpend() == OverSpend.ZERO ? "Σ_g retained" : "max(0, Σ eligible balances) × ratio",
+                i.lines().size() + " generics", plain(i.retained()));
+        p.settings().forEach(report::assumption);
+        r.warnings().forEach(report::warning);
+        report.summary("retained", "Retained", "结余留用", ValueKind.MONEY, i.retained());
+        return report;
+    }
+
+    /** Source places, the first five and a count of the rest, so a step stays one readable line. */
+    private static String places(List<String> where) {
+        if (where.size() <= 5) return String.join(", ", where);
+        return String.join(", ", where.subList(0, 5)) + " and " + (where.size() - 5) + " more";
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.toPlainString();
+    }
+}
