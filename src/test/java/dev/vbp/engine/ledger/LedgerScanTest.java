@@ -150,30 +150,41 @@ class LedgerScanTest {
         String text = "date,institution_code,product_code,generic_name,quantity,amount,channel\n"
                 + "2024-01-01,\"H1\",XA,\"复方, \"\"甘草\"\"\n片\",\"1,000\",\"2,000.50\",线上\n"
                 + "2024-01-02,H1,XA,\"复方, \"\"甘草\"\"\n片\",1,2,\"线上\"\n";
-        List<String> names = new ArrayList<>();
         LedgerResult<CollectingAggregate> r = LedgerScan.of(Ledgers.write(dir, "q.csv", text, StandardCharsets.UTF_8))
-                .run(() -> new CollectingAggregate(names));
-        assertEquals(List.of("复方, \"甘草\" 片@2", "复方, \"甘草\" 片@4"), names);
+                .run(CollectingAggregate::new);
+        assertEquals(List.of("复方, \"甘草\" 片@2", "复方, \"甘草\" 片@4"), r.aggregate().seen);
         assertEquals(0, r.errorCount());
     }
 
-    /** Keeps each line's generic name and physical line number. */
-    static final class CollectingAggregate implements LedgerAggregate<CollectingAggregate> {
-        final List<String> seen;
+    @Test
+    void progressIsReportedAndEndsAtTheTotal() throws IOException {
+        StringBuilder b = new StringBuilder("date,institution_code,product_code,quantity,amount,channel\n");
+        for (int i = 0; i < 20_000; i++) b.append("2024-01-05,H").append(i % 50).append(",XA,1,2.5,线上\n");
+        Path file = Ledgers.write(dir, "p.csv", b.toString(), StandardCharsets.UTF_8);
+        List<long[]> calls = new ArrayList<>();
+        LedgerScan.of(file).threads(2).chunkBytes(50_000).progressInterval(0)
+                .progress((done, total, lines) -> calls.add(new long[] {done, total, lines}))
+                .run(GroupedSums.by(INSTITUTION));
+        long size = java.nio.file.Files.size(file);
+        long[] last = calls.get(calls.size() - 1);
+        assertEquals(size, last[0]);
+        assertEquals(size, last[1]);
+        assertEquals(20_000, last[2]);
+        for (long[] c : calls) assertTrue(c[0] <= c[1] && c[2] <= 20_000);
+    }
 
-        CollectingAggregate(List<String> seen) {
-            this.seen = seen;
-        }
+    /** Keeps each line's generic name and physical line number, in input order. */
+    static final class CollectingAggregate implements LedgerAggregate<CollectingAggregate> {
+        final List<String> seen = new ArrayList<>();
 
         @Override
         public void add(LedgerLine line) {
-            synchronized (seen) {
-                seen.add(line.generic() + "@" + line.line());
-            }
+            seen.add(line.generic() + "@" + line.line());
         }
 
         @Override
         public CollectingAggregate merge(CollectingAggregate other) {
+            seen.addAll(other.seen);
             return this;
         }
     }
