@@ -32,6 +32,43 @@ final class ByteParsers {
      * separators ({@code 1,234.5}, only seen in quoted fields) are accepted when correctly grouped.
      */
     static long parseScaled(byte[] b, int from, int to) {
+        // fast path: [-]digits[.digits], no blanks, at most 14 whole and 4 decimal digits
+        int i = from;
+        boolean negative = false;
+        if (i < to && b[i] == '-') {
+            negative = true;
+            i++;
+        }
+        long whole = 0;
+        int d;
+        int wholeStart = i;
+        while (i < to && (d = b[i] - '0') >= 0 && d <= 9) {
+            whole = whole * 10 + d;
+            i++;
+        }
+        int wholeDigits = i - wholeStart;
+        if (wholeDigits > 0 && wholeDigits <= SAFE_WHOLE_DIGITS) {
+            if (i == to) return negative ? -whole * ONE : whole * ONE;
+            if (b[i] == '.') {
+                i++;
+                long fraction = 0;
+                int fractionStart = i;
+                int limit = Math.min(to, i + SCALE);
+                while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+                    fraction = fraction * 10 + d;
+                    i++;
+                }
+                if (i == to) {
+                    long v = whole * ONE + fraction * FRACTION_FACTOR[i - fractionStart];
+                    return negative ? -v : v;
+                }
+            }
+        }
+        return parseScaledGeneral(b, from, to);
+    }
+
+    /** Every other spelling: blanks, a plus sign, a leading or trailing point, trailing zero decimals. */
+    private static long parseScaledGeneral(byte[] b, int from, int to) {
         while (from < to && isBlank(b[from])) from++;
         while (to > from && isBlank(b[to - 1])) to--;
         if (from == to) return BAD_NUMBER;
@@ -121,6 +158,15 @@ final class ByteParsers {
     static int parseDate(byte[] b, int from, int to, boolean gb18030) {
         while (from < to && isBlank(b[from])) from++;
         while (to > from && isBlank(b[to - 1])) to--;
+        if ((to - from == 10 || (to - from == 19 && b[from + 10] == ' ' && isClock(b, from + 11)))
+                && b[from + 4] == '-' && b[from + 7] == '-') {
+            // the common spelling, 2024-01-31 or 2024-01-31 08:30:00
+            int y = fourDigits(b, from);
+            int m = twoDigits(b, from + 5);
+            int d = twoDigits(b, from + 8);
+            if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return BAD_DATE;
+            return y * 10_000 + m * 100 + d;
+        }
         int i = from;
         int year = 0;
         for (int k = 0; k < 4; k++, i++) {
@@ -225,6 +271,18 @@ final class ByteParsers {
             else if (c != ':' && c != '.') return false;
         }
         return digit;
+    }
+
+    /** hh:mm:ss */
+    private static boolean isClock(byte[] b, int i) {
+        return b[i + 2] == ':' && b[i + 5] == ':' && twoDigits(b, i) >= 0 && twoDigits(b, i + 3) >= 0 && twoDigits(b, i + 6) >= 0;
+    }
+
+    /** -1 unless four ASCII digits. */
+    private static int fourDigits(byte[] b, int i) {
+        int hi = twoDigits(b, i);
+        int lo = twoDigits(b, i + 2);
+        return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
     }
 
     private static int twoDigits(byte[] b, int i) {

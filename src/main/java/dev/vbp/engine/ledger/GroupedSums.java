@@ -96,7 +96,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     public void add(LedgerLine line) {
         String inst = byInstitution ? line.institution : null;
         String prod = byProduct ? line.product : null;
-        String gen = byGeneric ? line.generic : null;
+        String gen = byGeneric ? line.generic() : null;
         int mon = byMonth ? line.date / 100 : 0;
         byte chan = byChannel ? (byte) (line.channel.ordinal() + 1) : 0;
         byte cat = byCategory && line.category != null ? (byte) (line.category.ordinal() + 1) : 0;

@@ -22,6 +22,11 @@ public final class LedgerLine {
         long newlinesBefore(Path file, long offset);
     }
 
+    /** Decodes the current line's generic name when first asked: most analyses never look at it. */
+    interface GenericSource {
+        String generic();
+    }
+
     Path file;
     long offset;
     long unitStart;
@@ -33,6 +38,8 @@ public final class LedgerLine {
     String institution;
     String product;
     String generic;
+    boolean genericKnown;
+    GenericSource genericSource;
     long quantity;
     long amount;
     long unitPrice;
@@ -75,8 +82,18 @@ public final class LedgerLine {
 
     public String product() { return product; }
 
-    /** The generic name, or null when the file has no such column or the cell is empty. */
-    public String generic() { return generic; }
+    /**
+     * The generic name, or null when the file has no such column or the cell is empty. Decoded on the first
+     * call for each line (free text is never a reason to reject a line: bytes invalid in the file's
+     * encoding become U+FFFD).
+     */
+    public String generic() {
+        if (!genericKnown) {
+            generic = genericSource.generic();
+            genericKnown = true;
+        }
+        return generic;
+    }
 
     /** Quantity × 10^4; negative for returns. */
     public long quantity() { return quantity; }
@@ -125,7 +142,7 @@ public final class LedgerLine {
 
     @Override
     public String toString() {
-        return file + "@" + offset + " " + date + " " + institution + " " + product + " " + generic + " qty="
+        return file + "@" + offset + " " + date + " " + institution + " " + product + " " + generic() + " qty="
                 + quantityDecimal() + " amount=" + amountDecimal() + " price=" + unitPriceDecimal() + " " + channel
                 + " " + category;
     }

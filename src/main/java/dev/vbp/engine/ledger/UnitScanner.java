@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -16,10 +19,19 @@ import java.util.Arrays;
  * fields (RFC 4180: quoted fields may hold delimiters, newlines and {@code ""}), then the bound fields
  * are parsed in place. No String is made per field; strings come from the intern tables.
  */
-final class UnitScanner {
+final class UnitScanner implements LedgerLine.GenericSource {
     /** A record longer than this is taken as a broken file (usually a quote that is never closed). */
     static final int MAX_RECORD_BYTES = 64 << 20;
     private static final int NEED_MORE = -1;
+    /** Bytes after the data: the sentinel newline, then room for an 8-byte read that starts at the sentinel. */
+    private static final int PAD = 9;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+    private static final long QUOTES = ONES * '"';
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final int SLOW = -2;
 
     private static final Object EMPTY = new Object();
     private static final Object INVALID_BYTES = new Object();
@@ -38,6 +50,7 @@ final class UnitScanner {
     private int[] starts = new int[16];
     private int[] ends = new int[16];
     private boolean[] escaped = new boolean[16];
+    private boolean anyEscaped;
     private int fieldCount;
     private int recordNewlines;
     private boolean terminated;
@@ -56,8 +69,9 @@ final class UnitScanner {
 
     UnitScanner(ScanContext ctx) {
         this.ctx = ctx;
-        this.buf = new byte[ctx.bufferBytes + 1];
+        this.buf = new byte[ctx.bufferBytes + PAD];
         line.lineCounter = ctx;
+        line.genericSource = this;
     }
 
     /**
@@ -112,6 +126,7 @@ final class UnitScanner {
         charset = f.charset();
         gb = f.gb18030();
         final byte delim = f.delimiter();
+        final long delims = ONES * (delim & 0xFF);
         final int columns = f.headers().size();
         if (starts.length < columns + 1) {
             starts = new int[columns + 1];
@@ -179,7 +194,8 @@ final class UnitScanner {
                 continue;
             }
             if (bufStart + pos >= nominalEnd) break;
-            int next = tokenize(pos, delim);
+            int next = tokenizeFast(pos, delims, delim);
+            if (next == SLOW) next = tokenize(pos, delim);
             if (next == NEED_MORE) {
                 fill(pos); // at end of file the record is re-cut knowing nothing follows
                 pos = 0;
@@ -264,15 +280,6 @@ final class UnitScanner {
             lineError(r, recordLine, Slots.PRODUCT, prod == EMPTY ? "empty" : "bytes not valid " + charset.name());
             return false;
         }
-        Object gen = null;
-        if (cGen >= 0) {
-            gen = intern(t[Slots.GENERIC], cGen, Kind.TEXT);
-            if (gen == INVALID_BYTES) {
-                lineError(r, recordLine, Slots.GENERIC, "bytes not valid " + charset.name());
-                return false;
-            }
-            if (gen == EMPTY) gen = null;
-        }
         Object chan = intern(t[Slots.CHANNEL], cChan, Kind.CHANNEL);
         if (!(chan instanceof LedgerChannel)) {
             lineError(r, recordLine, Slots.CHANNEL,
@@ -293,7 +300,8 @@ final class UnitScanner {
         l.date = date;
         l.institution = (String) inst;
         l.product = (String) prod;
-        l.generic = (String) gen;
+        l.generic = null;
+        l.genericKnown = cGen < 0;
         l.quantity = qty;
         l.amount = amt;
         l.unitPrice = price;
@@ -312,14 +320,14 @@ final class UnitScanner {
      */
     private boolean fill(int keepFrom) throws IOException {
         if (ctx.cancelled) throw new StopScan();
-        int cap = buf.length - 1;
+        int cap = buf.length - PAD;
         if (keepFrom == 0 && lim == cap) {
             if (cap >= MAX_RECORD_BYTES) {
                 throw new LedgerInputException(line.file, "a line at byte offset " + bufStart
                         + " is longer than " + (MAX_RECORD_BYTES >> 20) + " MB (a quote that is never closed?)");
             }
-            buf = Arrays.copyOf(buf, Math.min(MAX_RECORD_BYTES, cap * 2) + 1);
-            cap = buf.length - 1;
+            buf = Arrays.copyOf(buf, Math.min(MAX_RECORD_BYTES, cap * 2) + PAD);
+            cap = buf.length - PAD;
         } else if (keepFrom > 0) {
             System.arraycopy(buf, keepFrom, buf, 0, lim - keepFrom);
             bufStart += keepFrom;
@@ -363,6 +371,56 @@ final class UnitScanner {
         }
     }
 
+    /** High bit set in exactly the bytes of {@code x} that are zero (no false positives, unlike the usual trick). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOWS) + LOWS) | x | LOWS);
+    }
+
+    /**
+     * The common case: a record without quotes that ends inside the buffer. Reads 8 bytes at a time and
+     * takes every delimiter of a word from one bit mask. Returns the offset past the record, or {@link #SLOW}
+     * when the record has a quote or reaches the end of the buffer ({@link #tokenize} then does it).
+     */
+    private int tokenizeFast(int p, long delims, byte delim) {
+        final byte[] b = buf;
+        final int[] st = starts;
+        final int[] en = ends;
+        final int max = st.length;
+        int f = 0;
+        int fs = p;
+        int q = p;
+        while (true) {
+            long w = (long) LONGS.get(b, q);
+            long md = zeroBytes(w ^ delims);
+            long other = zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ QUOTES);
+            if (other != 0) md &= (other & -other) - 1; // only the delimiters before the newline or quote
+            while (md != 0) {
+                int at = q + (Long.numberOfTrailingZeros(md) >>> 3);
+                if (f < max) {
+                    st[f] = fs;
+                    en[f] = at;
+                }
+                f++;
+                fs = at + 1;
+                md &= md - 1;
+            }
+            if (other != 0) {
+                int at = q + (Long.numberOfTrailingZeros(other) >>> 3);
+                if (b[at] == '"' || at >= lim) return SLOW;
+                int fe = at;
+                if (fe > fs && b[fe - 1] == '\r') fe--;
+                if (f < max) {
+                    st[f] = fs;
+                    en[f] = fe;
+                }
+                anyEscaped = false;
+                recordProblem = null;
+                return finish(f + 1, 0, true, at + 1);
+            }
+            q += 8;
+        }
+    }
+
     /**
      * Cuts the record starting at {@code p} into fields. Returns the offset just past the record (past its
      * newline), or {@link #NEED_MORE} when the buffer ends first and more bytes may follow. At end of file an
@@ -372,14 +430,28 @@ final class UnitScanner {
         final byte[] b = buf;
         final int lim = this.lim;
         final int max = starts.length;
+        final long delims = ONES * (delim & 0xFF);
         int f = 0;
         int nl = 0;
         recordProblem = null;
+        anyEscaped = false;
         while (true) {
             int fs = p;
             byte c = b[p];
             if (c != '"') {
-                while (c != delim && c != '\n') c = b[++p];
+                // 8 bytes at a time: the first delimiter or newline (the sentinel at lim stops the search)
+                while (true) {
+                    long w = (long) LONGS.get(b, p);
+                    long x = w ^ delims;
+                    long y = w ^ NEWLINES;
+                    long hit = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+                    if (hit != 0) {
+                        p += Long.numberOfTrailingZeros(hit) >>> 3;
+                        break;
+                    }
+                    p += 8;
+                }
+                c = b[p];
                 if (p >= lim) {
                     if (!eof) return NEED_MORE;
                     int fe = lim;
@@ -461,6 +533,7 @@ final class UnitScanner {
         starts[f] = s;
         ends[f] = e;
         escaped[f] = esc;
+        if (esc) anyEscaped = true;
     }
 
     private int finish(int fields, int newlines, boolean terminated, int next) {
@@ -477,13 +550,13 @@ final class UnitScanner {
     private void load(int c) {
         int s = starts[c];
         int e = ends[c];
-        if (!escaped[c]) {
+        if (!anyEscaped || !escaped[c]) {
             fb = buf;
             ff = s;
             ft = e;
             return;
         }
-        if (scratch.length < e - s) scratch = new byte[Math.max(e - s, scratch.length * 2)];
+        if (scratch.length < e - s + 8) scratch = new byte[Math.max(e - s + 8, scratch.length * 2)];
         int n = 0;
         for (int i = s; i < e; i++) {
             scratch[n++] = buf[i];
@@ -500,6 +573,12 @@ final class UnitScanner {
     }
 
     private enum Kind { CODE, TEXT, CHANNEL, CATEGORY }
+
+    @Override
+    public String generic() {
+        Object v = intern(internTables[Slots.GENERIC], cGen, Kind.TEXT);
+        return v instanceof String s ? s : null;
+    }
 
     /** The decoded value of column {@code c}, decoding only the first time these bytes are seen. */
     private Object intern(InternTable table, int c, Kind kind) {
@@ -520,7 +599,8 @@ final class UnitScanner {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(fb, ff, ft - ff)).toString();
         } catch (CharacterCodingException e) {
-            return INVALID_BYTES;
+            if (kind != Kind.TEXT) return INVALID_BYTES;
+            s = new String(fb, ff, ft - ff, charset); // free text: keep it, with U+FFFD for the bad bytes
         }
         switch (kind) {
             case CODE: {

@@ -88,6 +88,7 @@ class MergePropertyTest {
         l.institution = row.inst();
         l.product = row.prod();
         l.generic = row.generic().isEmpty() ? null : row.generic().replace("\n", " ");
+        l.genericKnown = true;
         l.quantity = new BigDecimal(row.qty()).movePointRight(4).longValueExact();
         l.amount = new BigDecimal(row.amount()).movePointRight(4).longValueExact();
         l.hasUnitPrice = !row.price().isEmpty();
