@@ -1,0 +1,181 @@
+package dev.vbp.engine.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the first megabyte of a ledger file to decide how to read the rest: gzip or not, encoding
+ * (a BOM means UTF-8; otherwise the sample must be strictly valid UTF-8, else strictly valid GB18030),
+ * delimiter (comma or tab, whichever the header line has more of) and which column holds which field.
+ */
+final class FileSniffer {
+    static final int SAMPLE_BYTES = 1 << 20;
+
+    private final HeaderBinder binder;
+
+    FileSniffer(HeaderBinder binder) {
+        this.binder = binder;
+    }
+
+    LedgerFormat sniff(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) throw new LedgerInputException(file, "empty file (expected a header line)");
+            boolean gzip = LedgerSource.isGzip(file);
+            byte[] sample;
+            boolean truncated;
+            try (InputStream in = LedgerSource.open(file, gzip)) {
+                sample = in.readNBytes(SAMPLE_BYTES);
+                truncated = sample.length == SAMPLE_BYTES && in.read() >= 0;
+            }
+            return sniff(file, gzip, size, sample, truncated);
+        } catch (IOException e) {
+            throw new LedgerInputException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private LedgerFormat sniff(Path file, boolean gzip, long size, byte[] s, boolean truncated) {
+        int n = s.length;
+        int p = 0;
+        boolean bom = n >= 3 && (s[0] & 0xFF) == 0xEF && (s[1] & 0xFF) == 0xBB && (s[2] & 0xFF) == 0xBF;
+        if (bom) p = 3;
+        if (n >= 2 && (((s[0] & 0xFF) == 0xFF && (s[1] & 0xFF) == 0xFE) || ((s[0] & 0xFF) == 0xFE && (s[1] & 0xFF) == 0xFF))) {
+            throw new LedgerInputException(file, "UTF-16 text is not supported; save the file as UTF-8 or GB18030");
+        }
+        int end = headerEnd(s, p, n);
+        if (end < 0 && truncated) {
+            throw new LedgerInputException(file, "no end of the header line in the first " + (SAMPLE_BYTES >> 20) + " MB");
+        }
+        int headerTo = end < 0 ? n : end;
+        if (isBlank(s, p, headerTo)) throw new LedgerInputException(file, "empty file (expected a header line)");
+
+        Charset charset;
+        if (bom || valid(StandardCharsets.UTF_8, s, p, n, truncated) < 0) {
+            charset = StandardCharsets.UTF_8;
+        } else if (valid(LedgerCharsets.GB18030, s, p, n, truncated) < 0) {
+            charset = LedgerCharsets.GB18030;
+        } else {
+            int bad = valid(StandardCharsets.UTF_8, s, p, n, truncated);
+            throw new LedgerInputException(file, "bytes are neither valid UTF-8 nor GB18030 (line "
+                    + (1 + count(s, 0, bad, (byte) '\n')) + ")");
+        }
+
+        byte delimiter = countOutsideQuotes(s, p, headerTo, (byte) '\t') > countOutsideQuotes(s, p, headerTo, (byte) ',')
+                ? (byte) '\t' : (byte) ',';
+        List<String> headers = headerCells(s, p, headerTo, delimiter, charset);
+        int[] columnOfSlot = binder.bind(file, headers);
+        long dataStart = end < 0 ? n : end + 1;
+        long headerNewlines = count(s, 0, (int) dataStart, (byte) '\n');
+        return new LedgerFormat(file, gzip, charset, bom, delimiter, List.copyOf(headers), columnOfSlot, dataStart,
+                headerNewlines, size);
+    }
+
+    /** Index of the newline that ends the header record (quotes respected), or -1. */
+    private static int headerEnd(byte[] s, int from, int to) {
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            byte c = s[i];
+            if (c == '"') quoted = !quoted;
+            else if (c == '\n' && !quoted) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * -1 when the bytes decode strictly, else the offset of the first bad byte. A sample cut off inside a
+     * multi-byte character is not held against the file.
+     */
+    static int valid(Charset charset, byte[] s, int from, int to, boolean truncated) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(s, from, to - from);
+        CharBuffer out = CharBuffer.allocate(Math.max(16, to - from));
+        CoderResult r = decoder.decode(in, out, !truncated);
+        if (r.isError()) return in.position();
+        if (!truncated) {
+            r = decoder.flush(out);
+            if (r.isError()) return in.position();
+        }
+        return -1;
+    }
+
+    private static List<String> headerCells(byte[] s, int from, int to, byte delimiter, Charset charset) {
+        if (to > from && s[to - 1] == '\r') to--;
+        List<String> cells = new ArrayList<>();
+        int i = from;
+        while (true) {
+            byte[] cell;
+            if (i < to && s[i] == '"') {
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                i++;
+                while (i < to) {
+                    if (s[i] == '"') {
+                        if (i + 1 < to && s[i + 1] == '"') {
+                            b.write('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    b.write(s[i++]);
+                }
+                while (i < to && s[i] != delimiter) b.write(s[i++]); // text after a closing quote: keep it
+                cell = b.toByteArray();
+            } else {
+                int start = i;
+                while (i < to && s[i] != delimiter) i++;
+                cell = java.util.Arrays.copyOfRange(s, start, i);
+            }
+            cells.add(decodeStrict(cell, charset).replace("\uFEFF", "").strip());
+            if (i >= to) break;
+            i++; // delimiter
+        }
+        return cells;
+    }
+
+    private static String decodeStrict(byte[] b, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(b, charset);
+        }
+    }
+
+    private static int countOutsideQuotes(byte[] s, int from, int to, byte wanted) {
+        boolean quoted = false;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (s[i] == '"') quoted = !quoted;
+            else if (s[i] == wanted && !quoted) n++;
+        }
+        return n;
+    }
+
+    private static long count(byte[] s, int from, int to, byte wanted) {
+        long n = 0;
+        for (int i = from; i < to; i++) if (s[i] == wanted) n++;
+        return n;
+    }
+
+    private static boolean isBlank(byte[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != ',') return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.vbp.engine.ledger;
+
+import java.nio.file.Path;
+
+/**
+ * A ledger file that cannot be read at all: a required column is missing, a header is duplicated, the
+ * file is empty, or its bytes are neither UTF-8 nor GB18030. The message is one line, starting with the file.
+ */
+public class LedgerInputException extends RuntimeException {
+    private final transient Path file;
+
+    public LedgerInputException(Path file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+    }
+
+    public LedgerInputException(Path file, String problem, Throwable cause) {
+        super(file + ": " + problem, cause);
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+}

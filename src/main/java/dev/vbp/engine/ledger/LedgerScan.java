@@ -1,0 +1,298 @@
+package dev.vbp.engine.ledger;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * A streaming, parallel, exact pass over purchase ledgers (dataset {@code ledger}) feeding a
+ * {@link LedgerAggregate}. Configure, then {@link #run}:
+ *
+ * <pre>{@code
+ * LedgerResult<GroupedSums> r = LedgerScan.of(dir)
+ *         .threads(2).filter(LineFilter.all().excluding(LedgerCategory.CONSUMABLE))
+ *         .run(GroupedSums.by(Dimension.INSTITUTION, Dimension.CHANNEL));
+ * }</pre>
+ *
+ * <p>How the work is cut: every plain file is split into byte ranges ({@link #threads} of them by
+ * default). The worker of range k starts speculatively after the first newline at or after its start;
+ * the worker of range k−1 reads past its own end until the record that crosses it ends and reports where
+ * that is. If the two disagree (a quoted field with a newline straddles the split) range k is read again
+ * from the true offset. A gzip file is one range. Ranges are merged in file order, and line numbers are
+ * fixed up by counting newlines per range, so the result and the error list do not depend on the cut.
+ *
+ * <p>Memory stays flat: each worker reads through one heap buffer of a few MB; nothing is kept per line.
+ */
+public final class LedgerScan {
+    /** Default limit on malformed lines before the scan gives up. */
+    public static final long DEFAULT_MAX_ERRORS = 1000;
+    static final int DEFAULT_BUFFER_BYTES = 4 << 20;
+    /** Automatic ranges are at least this large, so small files are not split for nothing. */
+    static final long MIN_AUTO_CHUNK = 8 << 20;
+
+    private final List<Path> inputs = new ArrayList<>();
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private final Map<String, String> headerAliases = new LinkedHashMap<>();
+    private LineFilter filter = LineFilter.all();
+    private long maxErrors = DEFAULT_MAX_ERRORS;
+    private ProgressListener progress = ProgressListener.NONE;
+    private long progressIntervalMillis = 250;
+    private long chunkBytes;
+    private int bufferBytes = DEFAULT_BUFFER_BYTES;
+    /** Ranges read a second time in the last run because their speculative start was wrong (for tests). */
+    int lastReruns;
+
+    private LedgerScan() {}
+
+    /** A scan of these files and directories (a directory means every *.csv, *.tsv, *.txt, *.gz inside). */
+    public static LedgerScan of(Path... inputs) {
+        return new LedgerScan().files(List.of(inputs));
+    }
+
+    public static LedgerScan of(Collection<Path> inputs) {
+        return new LedgerScan().files(inputs);
+    }
+
+    /** Adds files or directories. */
+    public LedgerScan files(Collection<Path> more) {
+        inputs.addAll(more);
+        return this;
+    }
+
+    /** Worker threads; default the number of processors. */
+    public LedgerScan threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be at least 1");
+        threads = n;
+        return this;
+    }
+
+    /**
+     * Extra header spellings: source header → canonical ledger field (e.g. {@code "结算金额" → "amount"}),
+     * as a mapping file supplies them. They win over the built-in aliases.
+     */
+    public LedgerScan headerAliases(Map<String, String> aliases) {
+        headerAliases.putAll(aliases);
+        return this;
+    }
+
+    /** Which parsed lines reach the aggregate; default all. */
+    public LedgerScan filter(LineFilter f) {
+        filter = f == null ? LineFilter.all() : f;
+        return this;
+    }
+
+    /** The scan stops with {@link TooManyErrorsException} once more lines than this are malformed. */
+    public LedgerScan maxErrors(long n) {
+        if (n < 0) throw new IllegalArgumentException("maxErrors must not be negative");
+        maxErrors = n;
+        return this;
+    }
+
+    /** Told about progress at most every 250 ms, on the thread that runs the scan. */
+    public LedgerScan progress(ProgressListener listener) {
+        progress = listener == null ? ProgressListener.NONE : listener;
+        return this;
+    }
+
+    /**
+     * The size of the byte ranges plain files are cut into. Default: file size / threads, but at least
+     * 8 MB. Smaller ranges balance uneven work better but give more partial aggregates to merge.
+     */
+    public LedgerScan chunkBytes(long bytes) {
+        if (bytes < 1) throw new IllegalArgumentException("chunkBytes must be at least 1");
+        chunkBytes = bytes;
+        return this;
+    }
+
+    /** Size of each worker's read buffer (tests make it tiny to exercise refills). */
+    LedgerScan bufferBytes(int bytes) {
+        if (bytes < 1) throw new IllegalArgumentException("bufferBytes must be at least 1");
+        bufferBytes = bytes;
+        return this;
+    }
+
+    LedgerScan progressInterval(long millis) {
+        progressIntervalMillis = millis;
+        return this;
+    }
+
+    /**
+     * Reads every line, feeds accepted lines to aggregates made by {@code newAggregate} (one per range)
+     * and merges them in input order.
+     *
+     * @throws LedgerInputException   a file cannot be read (missing column, bad encoding, empty, I/O)
+     * @throws TooManyErrorsException more than {@link #maxErrors} malformed lines
+     */
+    public <A extends LedgerAggregate<A>> LedgerResult<A> run(Supplier<A> newAggregate) {
+        if (inputs.isEmpty()) throw new IllegalStateException("no ledger files given");
+        List<Path> files = InputFiles.expand(inputs);
+        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases));
+        List<LedgerFormat> formats = new ArrayList<>(files.size());
+        long bytesTotal = 0;
+        for (Path f : files) {
+            LedgerFormat format = sniffer.sniff(f);
+            formats.add(format);
+            bytesTotal += format.size();
+        }
+        List<ScanUnit> units = units(formats);
+        lastReruns = 0;
+        ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes);
+        return new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
+    }
+
+    private List<ScanUnit> units(List<LedgerFormat> formats) {
+        List<ScanUnit> units = new ArrayList<>();
+        for (LedgerFormat f : formats) {
+            long region = f.size() - f.dataStart();
+            if (f.gzip() || region <= 0) {
+                units.add(new ScanUnit(f, units.size(), 0, f.dataStart(), Long.MAX_VALUE));
+                continue;
+            }
+            long chunk = chunkBytes > 0 ? chunkBytes : Math.max(MIN_AUTO_CHUNK, (region + threads - 1) / threads);
+            long n = (region + chunk - 1) / chunk;
+            for (int k = 0; k < n; k++) {
+                long start = f.dataStart() + k * chunk;
+                long end = k == n - 1 ? Long.MAX_VALUE : start + chunk;
+                units.add(new ScanUnit(f, units.size(), k, start, end));
+            }
+        }
+        return units;
+    }
+
+    /** Runs the units on a pool, then checks, re-runs if need be, and merges them in order. */
+    private final class Coordinator<A extends LedgerAggregate<A>> {
+        private final ScanContext ctx;
+        private final List<ScanUnit> units;
+        private final List<LedgerFormat> formats;
+        private final Supplier<A> newAggregate;
+        private final long bytesTotal;
+        private long lastProgress;
+        private UnitScanner ownScanner;
+
+        Coordinator(ScanContext ctx, List<ScanUnit> units, List<LedgerFormat> formats, Supplier<A> newAggregate,
+                    long bytesTotal) {
+            this.ctx = ctx;
+            this.units = units;
+            this.formats = formats;
+            this.newAggregate = newAggregate;
+            this.bytesTotal = bytesTotal;
+        }
+
+        LedgerResult<A> run() {
+            int poolSize = Math.max(1, Math.min(threads, units.size()));
+            ExecutorService pool = Executors.newFixedThreadPool(poolSize, new Workers());
+            ThreadLocal<UnitScanner> scanners = ThreadLocal.withInitial(() -> new UnitScanner(ctx));
+            List<Future<UnitResult<A>>> futures = new ArrayList<>(units.size());
+            for (int i = 0; i < units.size(); i++) futures.add(null);
+            // gzip files cannot be split: start the biggest first so they do not finish last
+            List<ScanUnit> order = new ArrayList<>(units);
+            order.sort(Comparator.comparing((ScanUnit u) -> !u.format().gzip())
+                    .thenComparing(u -> u.format().gzip() ? -u.format().size() : 0L));
+            try {
+                for (ScanUnit u : order) {
+                    long before = u.chunk() == 0 ? u.format().headerNewlines() : -1;
+                    futures.set(u.index(), pool.submit(() ->
+                            scanners.get().scan(u, u.start(), u.speculative(), before, newAggregate.get())));
+                }
+                return merge(futures);
+            } catch (RuntimeException e) {
+                ctx.cancelled = true;
+                throw e;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private LedgerResult<A> merge(List<Future<UnitResult<A>>> futures) {
+            A total = null;
+            long lines = 0, accepted = 0, filtered = 0, errorCount = 0;
+            List<LineError> errors = new ArrayList<>();
+            long prevEnd = 0;
+            long newlinesBefore = 0;
+            for (int i = 0; i < units.size(); i++) {
+                ScanUnit u = units.get(i);
+                UnitResult<A> r = await(futures.get(i));
+                futures.set(i, null);
+                if (u.chunk() == 0) {
+                    newlinesBefore = u.format().headerNewlines();
+                } else if (r.actualStart != prevEnd) {
+                    // a quoted newline fooled the speculative start: read this range again from the true one
+                    if (ownScanner == null) ownScanner = new UnitScanner(ctx);
+                    r = ownScanner.scan(u, prevEnd, false, newlinesBefore, newAggregate.get());
+                    lastReruns++;
+                }
+                if (r.failure != null) throw r.failure;
+                if (!r.errorsCounted && ctx.certainErrors.addAndGet(r.errorCount) > maxErrors) r.tooManyErrors = true;
+                if (errors.size() < UnitResult.KEEP_ERRORS) {
+                    for (LineError e : r.lineErrors(newlinesBefore)) {
+                        if (errors.size() < UnitResult.KEEP_ERRORS) errors.add(e);
+                    }
+                }
+                if (r.tooManyErrors || ctx.cancelled) {
+                    ctx.cancelled = true;
+                    throw new TooManyErrorsException(maxErrors, errors);
+                }
+                total = total == null ? r.aggregate : total.merge(r.aggregate);
+                lines += r.lines;
+                accepted += r.accepted;
+                filtered += r.filtered;
+                errorCount += r.errorCount;
+                prevEnd = r.trueEnd;
+                newlinesBefore += r.newlines;
+            }
+            progress.progress(bytesTotal, bytesTotal, lines);
+            List<LedgerFileInfo> infos = formats.stream().map(LedgerFormat::info).toList();
+            return new LedgerResult<>(total, lines, accepted, filtered, errorCount, errors, infos);
+        }
+
+        private UnitResult<A> await(Future<UnitResult<A>> f) {
+            while (true) {
+                try {
+                    return f.get(Math.max(1, progressIntervalMillis), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    report();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    ctx.cancelled = true;
+                    throw new IllegalStateException("ledger scan interrupted", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) throw re;
+                    if (cause instanceof Error err) throw err;
+                    throw new IllegalStateException(cause);
+                }
+            }
+        }
+
+        private void report() {
+            long now = System.nanoTime();
+            if (now - lastProgress < progressIntervalMillis * 1_000_000L) return;
+            lastProgress = now;
+            progress.progress(Math.min(ctx.storedBytesDone.get(), bytesTotal), bytesTotal, ctx.linesDone.get());
+        }
+    }
+
+    private static final class Workers implements ThreadFactory {
+        private final AtomicInteger n = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "vbp-ledger-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.vbp.engine.ledger;
+
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The bytes of one ledger file from a given offset: positioned reads from a {@link FileChannel} into the
+ * caller's heap buffer (no memory map: mapped pages would count as resident memory), or the decompressed
+ * stream of a gzip file, which can only be read from its start.
+ */
+abstract class LedgerSource implements Closeable {
+
+    /** Reads up to {@code len} bytes; -1 at end of file. */
+    abstract int read(byte[] b, int off, int len) throws IOException;
+
+    /** Bytes of the file as stored that have been consumed so far (compressed bytes for gzip). */
+    abstract long storedBytesRead();
+
+    static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1F && in.read() == 0x8B;
+        }
+    }
+
+    /** The decompressed (if need be) stream of the whole file, for sniffing. */
+    static InputStream open(Path file, boolean gzip) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    static LedgerSource plain(Path file, long position) throws IOException {
+        return new Plain(FileChannel.open(file, StandardOpenOption.READ), position);
+    }
+
+    static LedgerSource gzip(Path file) throws IOException {
+        return new Gzip(file);
+    }
+
+    private static final class Plain extends LedgerSource {
+        private final FileChannel channel;
+        private long position;
+        private long read;
+
+        Plain(FileChannel channel, long position) {
+            this.channel = channel;
+            this.position = position;
+        }
+
+        @Override
+        int read(byte[] b, int off, int len) throws IOException {
+            int n = channel.read(ByteBuffer.wrap(b, off, len), position);
+            if (n > 0) {
+                position += n;
+                read += n;
+            }
+            return n;
+        }
+
+        @Override
+        long storedBytesRead() {
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    private static final class Gzip extends LedgerSource {
+        private final Counting counting;
+        private final GZIPInputStream in;
+
+        Gzip(Path file) throws IOException {
+            counting = new Counting(Files.newInputStream(file));
+            in = new GZIPInputStream(counting, 1 << 16);
+        }
+
+        @Override
+        int read(byte[] b, int off, int len) throws IOException {
+            int total = 0;
+            while (total < len) { // inflater hands out small pieces; fill the buffer
+                int n = in.read(b, off + total, len - total);
+                if (n < 0) return total == 0 ? -1 : total;
+                total += n;
+            }
+            return total;
+        }
+
+        @Override
+        long storedBytesRead() {
+            return counting.count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) count++;
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
+}

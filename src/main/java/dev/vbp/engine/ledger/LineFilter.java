@@ -1,0 +1,71 @@
+package dev.vbp.engine.ledger;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which parsed lines reach the aggregate: a date range (inclusive), a set of product codes, categories to
+ * leave out. Immutable; each {@code with} method returns a new filter. Lines without a category are never
+ * excluded by category.
+ */
+public final class LineFilter {
+    private static final LineFilter ALL = new LineFilter(0, Integer.MAX_VALUE, null, EnumSet.noneOf(LedgerCategory.class));
+
+    private final int fromDate;
+    private final int toDate;
+    private final Set<String> products;
+    private final EnumSet<LedgerCategory> excluded;
+
+    private LineFilter(int fromDate, int toDate, Set<String> products, EnumSet<LedgerCategory> excluded) {
+        this.fromDate = fromDate;
+        this.toDate = toDate;
+        this.products = products;
+        this.excluded = excluded;
+    }
+
+    /** Lets every line through. */
+    public static LineFilter all() {
+        return ALL;
+    }
+
+    /** Only lines dated on or after {@code date}. */
+    public LineFilter from(LocalDate date) {
+        return new LineFilter(yyyymmdd(date), toDate, products, excluded);
+    }
+
+    /** Only lines dated on or before {@code date}. */
+    public LineFilter to(LocalDate date) {
+        return new LineFilter(fromDate, yyyymmdd(date), products, excluded);
+    }
+
+    /** Only lines of these product codes. */
+    public LineFilter products(Collection<String> codes) {
+        return new LineFilter(fromDate, toDate, Set.copyOf(codes), excluded);
+    }
+
+    /** Leaves out lines of these categories. */
+    public LineFilter excluding(LedgerCategory... categories) {
+        EnumSet<LedgerCategory> e = EnumSet.copyOf(excluded);
+        for (LedgerCategory c : categories) e.add(c);
+        return new LineFilter(fromDate, toDate, products, e);
+    }
+
+    public boolean test(LedgerLine line) {
+        int d = line.date;
+        if (d < fromDate || d > toDate) return false;
+        if (products != null && !products.contains(line.product)) return false;
+        return line.category == null || !excluded.contains(line.category);
+    }
+
+    private static int yyyymmdd(LocalDate d) {
+        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    @Override
+    public String toString() {
+        return "LineFilter[from=" + fromDate + ", to=" + toDate + ", products=" + (products == null ? "all" : products.size())
+                + ", excluded=" + excluded + "]";
+    }
+}

@@ -1,0 +1,652 @@
+package dev.vbp.engine.ledger;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A worker's parser: turns the bytes of one {@link ScanUnit} into {@link LedgerLine}s and feeds an
+ * aggregate. One instance per worker thread, reused for every unit it runs, so its buffer and intern
+ * tables are allocated once.
+ *
+ * <p>The hot path works on a heap byte array holding a few MB of the file: a record is first cut into
+ * fields (RFC 4180: quoted fields may hold delimiters, newlines and {@code ""}), then the bound fields
+ * are parsed in place. No String is made per field; strings come from the intern tables.
+ */
+final class UnitScanner implements LedgerLine.GenericSource {
+    /** A record longer than this is taken as a broken file (usually a quote that is never closed). */
+    static final int MAX_RECORD_BYTES = 64 << 20;
+    private static final int NEED_MORE = -1;
+    /** Bytes after the data: the sentinel newline, then room for an 8-byte read that starts at the sentinel. */
+    private static final int PAD = 9;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+    private static final long QUOTES = ONES * '"';
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final int SLOW = -2;
+
+    private static final Object EMPTY = new Object();
+    private static final Object INVALID_BYTES = new Object();
+    private static final Object UNKNOWN = new Object();
+
+    private final ScanContext ctx;
+    private byte[] buf;
+    private int lim;
+    private long bufStart;
+    private boolean eof;
+    private LedgerSource source;
+    private long storedReported;
+    private long linesReported;
+
+    // the fields of the current record
+    private int[] starts = new int[16];
+    private int[] ends = new int[16];
+    private boolean[] escaped = new boolean[16];
+    private boolean anyEscaped;
+    private int fieldCount;
+    private int recordNewlines;
+    private boolean terminated;
+    private String recordProblem;
+
+    // the current field's bytes after unescaping ""
+    private byte[] fb;
+    private int ff;
+    private int ft;
+    private byte[] scratch = new byte[256];
+
+    // intern tables: [encoding][slot]; index 0 UTF-8, 1 GB18030
+    private final InternTable[][] tables = new InternTable[2][Slots.COUNT];
+
+    private final LedgerLine line = new LedgerLine();
+
+    UnitScanner(ScanContext ctx) {
+        this.ctx = ctx;
+        this.buf = new byte[ctx.bufferBytes + PAD];
+        line.lineCounter = ctx;
+        line.genericSource = this;
+    }
+
+    /**
+     * Runs one unit from {@code start}: if {@code speculative}, from just after the first newline at or
+     * after {@code start}; otherwise {@code start} is a known record start.
+     *
+     * @param newlinesBefore newlines in the file before {@code start} when known, else -1
+     */
+    <A extends LedgerAggregate<A>> UnitResult<A> scan(ScanUnit unit, long start, boolean speculative,
+                                                      long newlinesBefore, A aggregate) {
+        UnitResult<A> r = new UnitResult<>(unit);
+        r.aggregate = aggregate;
+        r.errorsCounted = !speculative;
+        LedgerFormat f = unit.format();
+        try {
+            run(unit, start, speculative, newlinesBefore, aggregate, r);
+        } catch (StopScan e) {
+            // the unit's own error limit, or the whole scan was cancelled
+        } catch (LedgerInputException e) {
+            r.failure = e;
+        } catch (IOException e) {
+            r.failure = new LedgerInputException(f.file(), "cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // e.g. a sum that overflows: only thrown if this range proves correctly aligned
+            r.failure = e;
+        } finally {
+            closeSource();
+            flushProgress();
+        }
+        return r;
+    }
+
+    private static final class StopScan extends RuntimeException {
+        StopScan() {
+            super(null, null, false, false);
+        }
+    }
+
+    // the unit being read
+    private Charset charset;
+    private boolean gb;
+    private InternTable[] internTables;
+    private int cDate, cInst, cProd, cGen, cQty, cPrice, cAmt, cChan, cCat;
+
+    private <A extends LedgerAggregate<A>> void run(ScanUnit unit, long start, boolean speculative, long newlinesBefore,
+                                                    A aggregate, UnitResult<A> r) throws IOException {
+        LedgerFormat f = unit.format();
+        int enc = f.gb18030() ? 1 : 0;
+        InternTable[] t = tables[enc];
+        for (int s = 0; s < Slots.COUNT; s++) if (t[s] == null) t[s] = new InternTable();
+        internTables = t;
+        charset = f.charset();
+        gb = f.gb18030();
+        final byte delim = f.delimiter();
+        final long delims = ONES * (delim & 0xFF);
+        final int columns = f.headers().size();
+        if (starts.length < columns + 1) {
+            starts = new int[columns + 1];
+            ends = new int[columns + 1];
+            escaped = new boolean[columns + 1];
+        }
+        final int[] col = f.columnOfSlot();
+        cDate = col[Slots.DATE];
+        cInst = col[Slots.INSTITUTION];
+        cProd = col[Slots.PRODUCT];
+        cGen = col[Slots.GENERIC];
+        cQty = col[Slots.QUANTITY];
+        cPrice = col[Slots.UNIT_PRICE];
+        cAmt = col[Slots.AMOUNT];
+        cChan = col[Slots.CHANNEL];
+        cCat = col[Slots.CATEGORY];
+        final LineFilter filter = ctx.filter;
+        final long nominalEnd = unit.nominalEnd();
+
+        // position the reader
+        lim = 0;
+        eof = false;
+        storedReported = 0;
+        linesReported = 0;
+        int pos = 0;
+        if (f.gzip()) {
+            source = LedgerSource.gzip(f.file());
+            bufStart = 0;
+            while (bufStart + lim < start) { // skip the header: the stream can only be read from the top
+                if (!fill(lim)) throw new LedgerInputException(f.file(), "ends inside the header");
+            }
+            pos = (int) (start - bufStart);
+        } else {
+            long from = speculative ? start - 1 : start;
+            source = LedgerSource.plain(f.file(), from);
+            bufStart = from;
+        }
+        if (speculative) {
+            while (true) {
+                if (pos >= lim) {
+                    boolean more = fill(pos);
+                    pos = 0;
+                    if (!more) break;
+                }
+                int i = pos;
+                while (i < lim && buf[i] != '\n') i++;
+                if (i < lim) {
+                    pos = i + 1;
+                    break;
+                }
+                pos = lim;
+            }
+        }
+        r.actualStart = bufStart + pos;
+        line.file = f.file();
+        line.unitStart = r.actualStart;
+        line.newlinesBeforeUnit = newlinesBefore;
+
+        long newlines = 0;
+        while (true) {
+            if (pos >= lim) {
+                boolean more = fill(pos);
+                pos = 0;
+                if (!more) break;
+                continue;
+            }
+            if (bufStart + pos >= nominalEnd) break;
+            int next = tokenizeFast(pos, delims, delim);
+            if (next == SLOW) next = tokenize(pos, delim);
+            if (next == NEED_MORE) {
+                fill(pos); // at end of file the record is re-cut knowing nothing follows
+                pos = 0;
+                continue;
+            }
+            long recordLine = newlines;
+            newlines += recordNewlines + (terminated ? 1 : 0);
+            int recordStart = pos;
+            pos = next;
+
+            if (fieldCount != columns) {
+                if (fieldCount == 1 && ends[0] == starts[0] && recordProblem == null) continue; // blank line
+                r.lines++;
+                lineError(r, recordLine, null, recordProblem != null ? recordProblem
+                        : "expected " + columns + " fields, found " + fieldCount);
+                continue;
+            }
+            r.lines++;
+            if (recordProblem != null) {
+                lineError(r, recordLine, null, recordProblem);
+                continue;
+            }
+            if (!parseLine(r, recordLine)) continue;
+            LedgerLine l = line;
+            l.offset = bufStart + recordStart;
+            l.newlinesInUnit = recordLine;
+            if (filter == null || filter.test(l)) {
+                aggregate.add(l);
+                r.accepted++;
+            } else {
+                r.filtered++;
+            }
+            if ((r.lines & 0xFFFF) == 0) flushLines(r.lines);
+        }
+        r.trueEnd = bufStart + pos;
+        r.newlines = newlines;
+        flushLines(r.lines);
+    }
+
+    /** Parses the bound fields of the current record into {@link #line}; false (and an error) if one is bad. */
+    private boolean parseLine(UnitResult<?> r, long recordLine) {
+        load(cDate);
+        int date = ByteParsers.parseDate(fb, ff, ft, gb);
+        if (date == ByteParsers.BAD_DATE) {
+            lineError(r, recordLine, Slots.DATE, ByteParsers.dateProblem(fb, ff, ft));
+            return false;
+        }
+        load(cQty);
+        long qty = ByteParsers.parseScaled(fb, ff, ft);
+        if (qty == ByteParsers.BAD_NUMBER) {
+            lineError(r, recordLine, Slots.QUANTITY, ByteParsers.numberProblem(fb, ff, ft));
+            return false;
+        }
+        load(cAmt);
+        long amt = ByteParsers.parseScaled(fb, ff, ft);
+        if (amt == ByteParsers.BAD_NUMBER) {
+            lineError(r, recordLine, Slots.AMOUNT, ByteParsers.numberProblem(fb, ff, ft));
+            return false;
+        }
+        boolean hasPrice = false;
+        long price = 0;
+        if (cPrice >= 0) {
+            load(cPrice);
+            trim();
+            if (ft > ff) {
+                price = ByteParsers.parseScaled(fb, ff, ft);
+                if (price == ByteParsers.BAD_NUMBER) {
+                    lineError(r, recordLine, Slots.UNIT_PRICE, ByteParsers.numberProblem(fb, ff, ft));
+                    return false;
+                }
+                hasPrice = true;
+            }
+        }
+        InternTable[] t = internTables;
+        Object inst = intern(t[Slots.INSTITUTION], cInst, Kind.CODE);
+        if (!(inst instanceof String)) {
+            lineError(r, recordLine, Slots.INSTITUTION, inst == EMPTY ? "empty" : "bytes not valid " + charset.name());
+            return false;
+        }
+        Object prod = intern(t[Slots.PRODUCT], cProd, Kind.CODE);
+        if (!(prod instanceof String)) {
+            lineError(r, recordLine, Slots.PRODUCT, prod == EMPTY ? "empty" : "bytes not valid " + charset.name());
+            return false;
+        }
+        Object chan = intern(t[Slots.CHANNEL], cChan, Kind.CHANNEL);
+        if (!(chan instanceof LedgerChannel)) {
+            lineError(r, recordLine, Slots.CHANNEL,
+                    chan == EMPTY ? "empty" : "unknown channel (expected e.g. 线上/线下, online/offline)");
+            return false;
+        }
+        Object cat = null;
+        if (cCat >= 0) {
+            cat = intern(t[Slots.CATEGORY], cCat, Kind.CATEGORY);
+            if (cat == EMPTY) {
+                cat = null;
+            } else if (!(cat instanceof LedgerCategory)) {
+                lineError(r, recordLine, Slots.CATEGORY, "unknown category (expected e.g. 药品/耗材, drug/consumable)");
+                return false;
+            }
+        }
+        LedgerLine l = line;
+        l.date = date;
+        l.institution = (String) inst;
+        l.product = (String) prod;
+        l.generic = null;
+        l.genericKnown = cGen < 0;
+        l.quantity = qty;
+        l.amount = amt;
+        l.unitPrice = price;
+        l.hasUnitPrice = hasPrice;
+        l.channel = (LedgerChannel) chan;
+        l.category = (LedgerCategory) cat;
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Reading
+
+    /**
+     * Keeps {@code buf[keepFrom, lim)}, moves it to the front and reads more behind it, growing the buffer
+     * when a single record fills it. False at end of file with nothing new read.
+     */
+    private boolean fill(int keepFrom) throws IOException {
+        if (ctx.cancelled) throw new StopScan();
+        int cap = buf.length - PAD;
+        if (keepFrom == 0 && lim == cap) {
+            if (cap >= MAX_RECORD_BYTES) {
+                throw new LedgerInputException(line.file, "a line at byte offset " + bufStart
+                        + " is longer than " + (MAX_RECORD_BYTES >> 20) + " MB (a quote that is never closed?)");
+            }
+            buf = Arrays.copyOf(buf, Math.min(MAX_RECORD_BYTES, cap * 2) + PAD);
+            cap = buf.length - PAD;
+        } else if (keepFrom > 0) {
+            System.arraycopy(buf, keepFrom, buf, 0, lim - keepFrom);
+            bufStart += keepFrom;
+            lim -= keepFrom;
+        }
+        if (eof) {
+            buf[lim] = '\n';
+            return false;
+        }
+        int n = source.read(buf, lim, cap - lim);
+        if (n < 0) {
+            eof = true;
+            buf[lim] = '\n';
+            return false;
+        }
+        lim += n;
+        buf[lim] = '\n'; // sentinel: stops the unquoted-field scan without a bounds check
+        flushProgress();
+        return true;
+    }
+
+    private void flushProgress() {
+        if (source == null) return;
+        long stored = source.storedBytesRead();
+        ctx.storedBytesDone.addAndGet(stored - storedReported);
+        storedReported = stored;
+    }
+
+    private void flushLines(long lines) {
+        ctx.linesDone.addAndGet(lines - linesReported);
+        linesReported = lines;
+    }
+
+    private void closeSource() {
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException ignored) {
+                // read-only file; nothing was written that closing could lose
+            }
+        }
+    }
+
+    /** High bit set in exactly the bytes of {@code x} that are zero (no false positives, unlike the usual trick). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOWS) + LOWS) | x | LOWS);
+    }
+
+    /**
+     * The common case: a record without quotes that ends inside the buffer. Reads 8 bytes at a time and
+     * takes every delimiter of a word from one bit mask. Returns the offset past the record, or {@link #SLOW}
+     * when the record has a quote or reaches the end of the buffer ({@link #tokenize} then does it).
+     */
+    private int tokenizeFast(int p, long delims, byte delim) {
+        final byte[] b = buf;
+        final int[] st = starts;
+        final int[] en = ends;
+        final int max = st.length;
+        int f = 0;
+        int fs = p;
+        int q = p;
+        while (true) {
+            long w = (long) LONGS.get(b, q);
+            long md = zeroBytes(w ^ delims);
+            long other = zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ QUOTES);
+            if (other != 0) md &= (other & -other) - 1; // only the delimiters before the newline or quote
+            while (md != 0) {
+                int at = q + (Long.numberOfTrailingZeros(md) >>> 3);
+                if (f < max) {
+                    st[f] = fs;
+                    en[f] = at;
+                }
+                f++;
+                fs = at + 1;
+                md &= md - 1;
+            }
+            if (other != 0) {
+                int at = q + (Long.numberOfTrailingZeros(other) >>> 3);
+                if (b[at] == '"' || at >= lim) return SLOW;
+                int fe = at;
+                if (fe > fs && b[fe - 1] == '\r') fe--;
+                if (f < max) {
+                    st[f] = fs;
+                    en[f] = fe;
+                }
+                anyEscaped = false;
+                recordProblem = null;
+                return finish(f + 1, 0, true, at + 1);
+            }
+            q += 8;
+        }
+    }
+
+    /**
+     * Cuts the record starting at {@code p} into fields. Returns the offset just past the record (past its
+     * newline), or {@link #NEED_MORE} when the buffer ends first and more bytes may follow. At end of file an
+     * unterminated last record ends at {@code lim}.
+     */
+    private int tokenize(int p, byte delim) {
+        final byte[] b = buf;
+        final int lim = this.lim;
+        final int max = starts.length;
+        final long delims = ONES * (delim & 0xFF);
+        int f = 0;
+        int nl = 0;
+        recordProblem = null;
+        anyEscaped = false;
+        while (true) {
+            int fs = p;
+            byte c = b[p];
+            if (c != '"') {
+                // 8 bytes at a time: the first delimiter or newline (the sentinel at lim stops the search)
+                while (true) {
+                    long w = (long) LONGS.get(b, p);
+                    long x = w ^ delims;
+                    long y = w ^ NEWLINES;
+                    long hit = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+                    if (hit != 0) {
+                        p += Long.numberOfTrailingZeros(hit) >>> 3;
+                        break;
+                    }
+                    p += 8;
+                }
+                c = b[p];
+                if (p >= lim) {
+                    if (!eof) return NEED_MORE;
+                    int fe = lim;
+                    if (fe > fs && b[fe - 1] == '\r') fe--;
+                    if (f < max) store(f, fs, fe, false);
+                    return finish(f + 1, nl, false, lim);
+                }
+                if (c == delim) {
+                    if (f < max) store(f, fs, p, false);
+                    f++;
+                    p++;
+                    continue;
+                }
+                int fe = p;
+                if (fe > fs && b[fe - 1] == '\r') fe--;
+                if (f < max) store(f, fs, fe, false);
+                return finish(f + 1, nl, true, p + 1);
+            }
+            // quoted field
+            int cs = ++p;
+            boolean esc = false;
+            int ce;
+            while (true) {
+                while (p < lim && b[p] != '"') {
+                    if (b[p] == '\n') nl++;
+                    p++;
+                }
+                if (p >= lim) {
+                    if (!eof) return NEED_MORE;
+                    if (f < max) store(f, cs, lim, esc);
+                    recordProblem = "quoted field never closed";
+                    return finish(f + 1, nl, false, lim);
+                }
+                if (p + 1 >= lim && !eof) return NEED_MORE;
+                if (p + 1 < lim && b[p + 1] == '"') {
+                    esc = true;
+                    p += 2;
+                    continue;
+                }
+                ce = p;
+                p++;
+                break;
+            }
+            c = p < lim ? b[p] : (byte) '\n';
+            if (c == '\r') {
+                if (p + 1 >= lim && !eof) return NEED_MORE;
+                if (p + 1 >= lim || b[p + 1] == '\n') c = b[++p];
+            }
+            if (c == delim) {
+                if (f < max) store(f, cs, ce, esc);
+                f++;
+                p++;
+                continue;
+            }
+            if (c == '\n') {
+                if (f < max) store(f, cs, ce, esc);
+                if (p >= lim) return finish(f + 1, nl, false, lim);
+                return finish(f + 1, nl, true, p + 1);
+            }
+            // text after the closing quote: keep the record's shape, report the line
+            recordProblem = "text after a closing quote";
+            while (c != delim && c != '\n') c = b[++p];
+            if (p >= lim) {
+                if (!eof) return NEED_MORE;
+                if (f < max) store(f, cs, ce, esc);
+                return finish(f + 1, nl, false, lim);
+            }
+            if (f < max) store(f, cs, ce, esc);
+            if (c == delim) {
+                f++;
+                p++;
+                continue;
+            }
+            return finish(f + 1, nl, true, p + 1);
+        }
+    }
+
+    private void store(int f, int s, int e, boolean esc) {
+        starts[f] = s;
+        ends[f] = e;
+        escaped[f] = esc;
+        if (esc) anyEscaped = true;
+    }
+
+    private int finish(int fields, int newlines, boolean terminated, int next) {
+        this.fieldCount = fields;
+        this.recordNewlines = newlines;
+        this.terminated = terminated;
+        return next;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Fields
+
+    /** Points fb/ff/ft at column {@code c}'s content, with {@code ""} turned into {@code "}. */
+    private void load(int c) {
+        int s = starts[c];
+        int e = ends[c];
+        if (!anyEscaped || !escaped[c]) {
+            fb = buf;
+            ff = s;
+            ft = e;
+            return;
+        }
+        if (scratch.length < e - s + 8) scratch = new byte[Math.max(e - s + 8, scratch.length * 2)];
+        int n = 0;
+        for (int i = s; i < e; i++) {
+            scratch[n++] = buf[i];
+            if (buf[i] == '"') i++; // the second quote of a "" pair
+        }
+        fb = scratch;
+        ff = 0;
+        ft = n;
+    }
+
+    private void trim() {
+        while (ff < ft && ByteParsers.isBlank(fb[ff])) ff++;
+        while (ft > ff && ByteParsers.isBlank(fb[ft - 1])) ft--;
+    }
+
+    private enum Kind { CODE, TEXT, CHANNEL, CATEGORY }
+
+    @Override
+    public String generic() {
+        Object v = intern(internTables[Slots.GENERIC], cGen, Kind.TEXT);
+        return v instanceof String s ? s : null;
+    }
+
+    /** The decoded value of column {@code c}, decoding only the first time these bytes are seen. */
+    private Object intern(InternTable table, int c, Kind kind) {
+        load(c);
+        trim();
+        Object v = table.get(fb, ff, ft);
+        if (v != null) return v;
+        v = decode(kind);
+        table.put(fb, ff, ft, v);
+        return v;
+    }
+
+    private Object decode(Kind kind) {
+        if (ft == ff) return EMPTY;
+        String s;
+        try {
+            s = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(fb, ff, ft - ff)).toString();
+        } catch (CharacterCodingException e) {
+            if (kind != Kind.TEXT) return INVALID_BYTES;
+            s = new String(fb, ff, ft - ff, charset); // free text: keep it, with U+FFFD for the bad bytes
+        }
+        switch (kind) {
+            case CODE: {
+                String code = LedgerValues.code(s);
+                return code == null ? EMPTY : ctx.canonical(code);
+            }
+            case TEXT: {
+                String text = LedgerValues.text(s);
+                return text == null ? EMPTY : ctx.canonical(text);
+            }
+            case CHANNEL: {
+                LedgerChannel ch = LedgerValues.channel(s);
+                return ch == null ? (LedgerValues.text(s) == null ? EMPTY : UNKNOWN) : ch;
+            }
+            default: {
+                LedgerCategory cat = LedgerValues.category(s);
+                return cat == null ? (LedgerValues.text(s) == null ? EMPTY : UNKNOWN) : cat;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Errors
+
+    private void lineError(UnitResult<?> r, long recordLine, int slot, String reason) {
+        String value = shown();
+        lineError(r, recordLine, Slots.name(slot), value.isEmpty() ? reason : reason + ": '" + value + "'");
+    }
+
+    private void lineError(UnitResult<?> r, long recordLine, String column, String reason) {
+        r.error(recordLine, column, reason);
+        if (r.errorsCounted) {
+            if (ctx.certainErrors.incrementAndGet() > ctx.maxErrors) {
+                ctx.cancelled = true;
+                r.tooManyErrors = true;
+                throw new StopScan();
+            }
+        } else if (r.errorCount > ctx.maxErrors) {
+            r.tooManyErrors = true;
+            throw new StopScan();
+        }
+    }
+
+    /** The field as text for an error message, cut to a readable length. */
+    private String shown() {
+        String s = new String(fb, ff, ft - ff, charset).strip();
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
