@@ -1,5 +1,8 @@
 package dev.vbp.engine.retention;
 
+import dev.vbp.domain.Institution;
+import dev.vbp.domain.Allocation;
+import dev.vbp.domain.Score;
 import dev.vbp.domain.BaselinePrice;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Exact;

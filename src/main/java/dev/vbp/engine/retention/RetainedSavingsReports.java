@@ -1,5 +1,7 @@
 package dev.vbp.engine.retention;
 
+import dev.vbp.domain.Institution;
+import dev.vbp.domain.Score;
 import dev.vbp.domain.Exact;
 import dev.vbp.domain.retention.OverSpend;
 import dev.vbp.domain.retention.RetentionPolicy;

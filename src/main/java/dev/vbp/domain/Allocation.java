@@ -1,4 +1,4 @@
-package dev.vbp.engine.retention;
+package dev.vbp.domain;
 
 import dev.vbp.read.Row;
 
