@@ -8,7 +8,7 @@ import dev.vbp.domain.Texts;
 import dev.vbp.domain.dualchannel.CatalogEntry;
 import dev.vbp.domain.dualchannel.Outlet;
 import dev.vbp.domain.dualchannel.Prescription;
-import dev.vbp.domain.dualchannel.RateThreshold;
+import dev.vbp.cli.options.RateConverter;
 import dev.vbp.domain.dualchannel.StockEntry;
 import dev.vbp.engine.dualchannel.CoverageAnalysis;
 import dev.vbp.engine.dualchannel.CoverageRule;
@@ -20,13 +20,11 @@ import dev.vbp.output.Format;
 import dev.vbp.output.Report;
 import dev.vbp.read.Dataset;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -200,18 +198,6 @@ public class DualChannelCommand implements Callable<Integer> {
             s.describe(report);
             render(report);
             return ExitCodes.OK;
-        }
-    }
-
-    /** --fail-under: 95% or 0.95. */
-    static final class RateConverter implements ITypeConverter<BigDecimal> {
-        @Override
-        public BigDecimal convert(String value) {
-            try {
-                return RateThreshold.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.vbp.domain.dualchannel;
 
+import dev.vbp.domain.RateThreshold;
 import dev.vbp.read.BadInputException;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.vbp.domain.dualchannel;
+package dev.vbp.domain;
 
 import java.math.BigDecimal;
 
