@@ -7,17 +7,17 @@ import java.math.RoundingMode;
 /**
  * Arithmetic rules for money and ratios. Sums and products of source values are exact; a division (a unit
  * price, a ratio) is carried at 34 significant digits (IEEE decimal128), far below a fen on any real total.
- * Rounding for people happens once, when a report is built ({@link #ratio}, {@link #unitPrice},
- * {@link #money}) and again half-up when a table is drawn.
+ * A report keeps 10 decimal places ({@link #ratio}, {@link #unitPrice}, {@link #money}): enough that the one
+ * half-up rounding a table or Markdown does for people (to a fen, or to 0.01%) gives the same digits as
+ * rounding the exact value would, and JSON/CSV readers get figures that add up.
  */
 public final class Exact {
     public static final MathContext MC = MathContext.DECIMAL128;
-    /** Decimal places kept for ratios in reports (0.000001 = 0.0001%). */
-    public static final int RATIO_SCALE = 6;
-    /** Decimal places kept for unit prices in reports. */
-    public static final int UNIT_PRICE_SCALE = 6;
-    /** Decimal places kept for money in reports: sources carry up to 4 (e.g. 141.1333). */
-    public static final int MONEY_SCALE = 4;
+    /** Decimal places kept for ratios, unit prices and money in reports (sources carry up to 4). */
+    public static final int REPORT_SCALE = 10;
+    public static final int RATIO_SCALE = REPORT_SCALE;
+    public static final int UNIT_PRICE_SCALE = REPORT_SCALE;
+    public static final int MONEY_SCALE = REPORT_SCALE;
 
     private Exact() {}
 

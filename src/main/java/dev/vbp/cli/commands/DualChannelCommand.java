@@ -129,9 +129,9 @@ public class DualChannelCommand implements Callable<Integer> {
                 report.parameter("fail_under", failUnder);
                 if (rate == null || rate.compareTo(failUnder) < 0) {
                     failed = true;
-                    report.warning("coverage rate " + (rate == null ? "undefined (no drug × county pairs)" : rate.toPlainString())
-                            + " is below --fail-under " + failUnder.toPlainString()
-                            + " (shortfall " + (rate == null ? failUnder : failUnder.subtract(rate)).toPlainString() + ")");
+                    report.warning("coverage rate " + (rate == null ? "undefined (no drug × county pairs)" : percent(rate))
+                            + " is below --fail-under " + percent(failUnder)
+                            + " (shortfall " + percent(rate == null ? failUnder : failUnder.subtract(rate)) + ")");
                 }
             }
             sources.describe(report);
@@ -199,5 +199,9 @@ public class DualChannelCommand implements Callable<Integer> {
             render(report);
             return ExitCodes.OK;
         }
+    }
+
+    private static String percent(BigDecimal ratio) {
+        return dev.vbp.output.DisplayText.format(ratio, dev.vbp.output.ValueKind.RATIO, dev.vbp.output.Lang.EN);
     }
 }

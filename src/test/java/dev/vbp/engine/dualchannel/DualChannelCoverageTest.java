@@ -119,15 +119,15 @@ class DualChannelCoverageTest {
         assertEquals(3, s.get("counties").asInt());
         assertEquals(9, s.get("pairs").asInt());
         assertEquals(3, s.get("covered_pairs").asInt());
-        assertEquals(new BigDecimal("0.333333"), dec(s.get("coverage_rate")));
-        assertEquals(new BigDecimal("0.666667"), dec(s.get("county_coverage")));
+        assertEquals(new BigDecimal("0.3333333333"), dec(s.get("coverage_rate")));
+        assertEquals(new BigDecimal("0.6666666667"), dec(s.get("county_coverage")));
         JsonNode rows = r.get("rows");
         assertEquals("甲片", rows.get(0).get("generic_name").asText());
         assertEquals(2, rows.get(0).get("counties_covered").asInt());
         assertEquals(4, rows.get(0).get("outlets_stocking").asInt());
-        assertEquals(new BigDecimal("0.666667"), dec(rows.get(0).get("stocking_rate")));
+        assertEquals(new BigDecimal("0.6666666667"), dec(rows.get(0).get("stocking_rate")));
         assertEquals("乙胶囊", rows.get(1).get("generic_name").asText(), "matched by name, no code on either side");
-        assertEquals(new BigDecimal("0.333333"), dec(rows.get(1).get("stocking_rate")));
+        assertEquals(new BigDecimal("0.3333333333"), dec(rows.get(1).get("stocking_rate")));
         assertEquals("confidential", rows.get(1).get("payment_standard").asText(), "a * price stays confidential, never 0");
         assertEquals(new BigDecimal("0.166667"), dec(rows.get(2).get("stocking_rate")));
         assertEquals(0, rows.get(2).get("counties_covered").asInt(), "a hospital alone does not cover");
@@ -139,7 +139,7 @@ class DualChannelCoverageTest {
         assertEquals("A", rows.get(0).get("county").asText());
         assertEquals(2, rows.get(0).get("pharmacies").asInt());
         assertEquals(2, rows.get(0).get("drugs_covered").asInt());
-        assertEquals(new BigDecimal("0.666667"), dec(rows.get(0).get("coverage_rate")));
+        assertEquals(new BigDecimal("0.6666666667"), dec(rows.get(0).get("coverage_rate")));
         assertEquals(1, rows.get(1).get("drugs_covered").asInt());
         assertEquals(0, rows.get(2).get("drugs_covered").asInt());
     }
@@ -148,7 +148,7 @@ class DualChannelCoverageTest {
     void requireHospitalToo() {
         JsonNode s = Json.parse(run("coverage", "--as-of", "2026-06-30", "--require", "hospital").ok().out()).get("summary");
         assertEquals(1, s.get("covered_pairs").asInt());
-        assertEquals(new BigDecimal("0.111111"), dec(s.get("coverage_rate")));
+        assertEquals(new BigDecimal("0.1111111111"), dec(s.get("coverage_rate")));
     }
 
     @Test
@@ -178,7 +178,7 @@ class DualChannelCoverageTest {
         names.clear();
         early.get("rows").forEach(row -> names.add(row.get("generic_name").asText()));
         assertEquals(List.of("乙胶囊", "丁片"), names);
-        assertEquals(new BigDecimal("0.333333"), dec(early.get("summary").get("coverage_rate")));
+        assertEquals(new BigDecimal("0.3333333333"), dec(early.get("summary").get("coverage_rate")));
         assertTrue(early.get("warnings").toString().contains("戊片 (XD00AAE005A010000000005) — agreement begins on 2027-01-01"));
     }
 
@@ -194,7 +194,7 @@ class DualChannelCoverageTest {
     void failUnderExitsOneAfterPrinting() {
         Cli.Result res = run("coverage", "--as-of", "2026-06-30", "--fail-under", "50%").expect(ExitCodes.CHECK_FAILED);
         JsonNode r = Json.parse(res.out());
-        assertTrue(r.get("warnings").toString().contains("coverage rate 0.333333 is below --fail-under 0.50 (shortfall 0.166667)"),
+        assertTrue(r.get("warnings").toString().contains("coverage rate 33.33% is below --fail-under 50.00% (shortfall 16.67%)"),
                 r.get("warnings").toString());
         run("coverage", "--as-of", "2026-06-30", "--fail-under", "0.3").ok();
         run("coverage", "--as-of", "2026-06-30", "--fail-under", "95").expect(ExitCodes.USAGE);
@@ -256,7 +256,7 @@ class DualChannelCoverageTest {
         assertEquals(4, s.get("prescriptions").asInt());
         assertEquals(new BigDecimal("430"), dec(s.get("amount")));
         assertEquals(new BigDecimal("300"), dec(s.get("fund_paid")));
-        assertEquals(new BigDecimal("0.697674"), dec(s.get("fund_share")));
+        assertEquals(new BigDecimal("0.6976744186"), dec(s.get("fund_share")));
         assertEquals(2, s.get("flagged").asInt());
         JsonNode rows = r.get("rows");
         assertTrue(rows.get(0).get("flag").isNull());
@@ -267,9 +267,9 @@ class DualChannelCoverageTest {
 
         JsonNode month = Json.parse(run("prescriptions", "--prescriptions", prescriptions.toString(), "--by", "month").ok().out()).get("rows");
         assertEquals("2026-03", month.get(0).get("month").asText());
-        assertEquals(new BigDecimal("0.733333"), dec(month.get(0).get("fund_share")));
+        assertEquals(new BigDecimal("0.7333333333"), dec(month.get(0).get("fund_share")));
         assertEquals(1, month.get(0).get("flagged").asInt());
-        assertEquals(new BigDecimal("0.615385"), dec(month.get(1).get("fund_share")));
+        assertEquals(new BigDecimal("0.6153846154"), dec(month.get(1).get("fund_share")));
         assertEquals(2, month.get(1).get("prescriptions").asInt());
     }
 }

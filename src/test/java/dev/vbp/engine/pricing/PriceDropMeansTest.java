@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   P1  bid 10.00/10 = 1.00  ceiling 20.00/10 = 2.00  drop 0.5  q 100
  *   P2  bid  0.30/1  = 0.30  ceiling  1.00/1  = 1.00  drop 0.7  q 300
  *   P3  bid 45.00/10 = 4.50  ceiling 50.00/10 = 5.00  drop 0.1  q 600
- *   simple = (0.5 + 0.7 + 0.1) / 3          = 0.433333 (6 places)
+ *   simple = (0.5 + 0.7 + 0.1) / 3          = 0.4333333333 (10 places)
  *   volume = (50 + 210 + 60) / 1000           = 0.32
- *   amount = (3500 − 2890) / 3500 = 610/3500  = 0.174286 (6 places)
+ *   amount = (3500 − 2890) / 3500 = 610/3500  = 0.1742857143 (10 places)
  *   median 0.5, max 0.7, min 0.1; savings 610.00
  * </pre>
  */
@@ -51,7 +51,7 @@ class PriceDropMeansTest {
         assertEquals(3, r.get("rows").size(), "the non-selected bid is not a product of the batch");
         assertEquals(new BigDecimal("0.5"), r.get("rows").get(0).get("drop").decimalValue());
         assertEquals(new BigDecimal("1"), r.get("rows").get(0).get("bid_unit_price").decimalValue());
-        assertEquals(new BigDecimal("0.433333"), r.get("summary").get("mean_drop").decimalValue());
+        assertEquals(new BigDecimal("0.4333333333"), r.get("summary").get("mean_drop").decimalValue());
         assertEquals(new BigDecimal("0.5"), r.get("summary").get("median_drop").decimalValue());
         assertEquals(new BigDecimal("0.7"), r.get("summary").get("max_drop").decimalValue());
         assertEquals(new BigDecimal("0.1"), r.get("summary").get("min_drop").decimalValue());
@@ -68,8 +68,8 @@ class PriceDropMeansTest {
     @Test
     void amountWeightedMeanIsTheSavingsRate() throws Exception {
         JsonNode r = run("--mean", "amount", "--by", "batch");
-        assertEquals(new BigDecimal("0.174286"), r.get("summary").get("mean_drop").decimalValue());
-        assertEquals(new BigDecimal("0.174286"), r.get("rows").get(0).get("drop").decimalValue());
+        assertEquals(new BigDecimal("0.1742857143"), r.get("summary").get("mean_drop").decimalValue());
+        assertEquals(new BigDecimal("0.1742857143"), r.get("rows").get(0).get("drop").decimalValue());
         assertEquals(3, r.get("rows").get(0).get("products").asInt());
     }
 
@@ -82,7 +82,7 @@ class PriceDropMeansTest {
         assertEquals(new BigDecimal("3500"), r.get("summary").get("base_amount").decimalValue());
         assertEquals(new BigDecimal("2890"), r.get("summary").get("bid_amount").decimalValue());
         assertEquals(new BigDecimal("610"), r.get("summary").get("savings").decimalValue());
-        assertEquals(new BigDecimal("0.174286"), r.get("summary").get("savings_rate").decimalValue());
+        assertEquals(new BigDecimal("0.1742857143"), r.get("summary").get("savings_rate").decimalValue());
         assertEquals("agreed", r.get("parameters").get("volume").asText());
     }
 }
