@@ -129,7 +129,7 @@ class DualChannelCoverageTest {
         assertEquals("乙胶囊", rows.get(1).get("generic_name").asText(), "matched by name, no code on either side");
         assertEquals(new BigDecimal("0.3333333333"), dec(rows.get(1).get("stocking_rate")));
         assertEquals("confidential", rows.get(1).get("payment_standard").asText(), "a * price stays confidential, never 0");
-        assertEquals(new BigDecimal("0.166667"), dec(rows.get(2).get("stocking_rate")));
+        assertEquals(new BigDecimal("0.1666666667"), dec(rows.get(2).get("stocking_rate")));
         assertEquals(0, rows.get(2).get("counties_covered").asInt(), "a hospital alone does not cover");
     }
 
