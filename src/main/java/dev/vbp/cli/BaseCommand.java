@@ -45,6 +45,10 @@ public abstract class BaseCommand implements Callable<Integer> {
         GlobalOptions g = global();
         Renderers.of(new RenderOptions(g.format, g.lang(), ctx().color(), g.bom)).render(report, ctx().out());
         ctx().out().flush();
+        if (g.format == dev.vbp.output.Format.CSV) {
+            // CSV holds rows only; what a reader must know still reaches the person running the command.
+            report.warnings().forEach(w -> note("vbp: warning: " + w));
+        }
     }
 
     /** A note for people (not for scripts) on stderr; silent with --quiet. */

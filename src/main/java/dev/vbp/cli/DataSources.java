@@ -1,6 +1,7 @@
 package dev.vbp.cli;
 
 import dev.vbp.output.Report;
+import dev.vbp.read.BadInputException;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.read.ReadResult;
@@ -16,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * Where an analysis gets a dataset: files named on the command line (ad-hoc audits, nothing imported), else
- * the workspace. Rejected rows of named files are not fatal here, but every one is counted in
- * {@link #warnings()} so the report says what was left out.
+ * the workspace. A named file with more rejected rows than {@code --max-rejects} fails as an import would;
+ * tolerated rejects are counted in {@link #warnings()} so the report says what was left out.
  */
 public final class DataSources {
     private final Workspace workspace;
@@ -25,9 +26,13 @@ public final class DataSources {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> sources = new ArrayList<>();
 
-    public DataSources(Workspace workspace, ReadSettings settings) {
+    private final long maxRejects;
+
+    /** @param maxRejects rejected rows tolerated in files named on the command line; -1 = no limit */
+    public DataSources(Workspace workspace, ReadSettings settings, long maxRejects) {
         this.workspace = workspace;
         this.settings = settings;
+        this.maxRejects = maxRejects;
     }
 
     /** The dataset's rows, or a usage error naming both ways to supply it. */
@@ -44,6 +49,12 @@ public final class DataSources {
         List<ReadResult> results = new ArrayList<>();
         if (!files.isEmpty()) {
             for (Path f : files) results.add(DatasetReader.read(f, dataset, settings));
+            List<Reject> rejects = results.stream().flatMap(r -> r.rejects().stream()).toList();
+            if (maxRejects >= 0 && rejects.size() > maxRejects) {
+                // The same rule as import: a figure never silently rests on fewer rows than the file has.
+                throw new BadInputException(rejects.get(0).message() + " (" + rejects.size() + " row"
+                        + (rejects.size() == 1 ? "" : "s") + " rejected; pass --max-rejects N to leave them out, listed in the warnings)");
+            }
             sources.add(dataset.id() + ": " + String.join(", ", files.stream().map(Path::toString).toList()));
         } else if (workspace.has(dataset)) {
             results.addAll(workspace.read(dataset));

@@ -104,7 +104,7 @@ public final class DatasetReader {
         if (message.contains("EOF reached before encapsulated token finished")) {
             return line + ": a quoted field is never closed (a \" without its closing \"), so the rest of the file cannot be read";
         }
-        if (message.contains("Invalid char between encapsulated token and delimiter")) {
+        if (message.contains("between encapsulated token and delimiter")) {
             return line + ": text after a closing quote; expected a delimiter or the end of the line";
         }
         return line + ": cannot parse the file (" + message + ")";
@@ -145,6 +145,7 @@ public final class DatasetReader {
         }
 
         void parse(CSVRecord record, long line, List<Row> rows, List<Reject> rejects, List<String> warnings) {
+            if (record.stream().allMatch(String::isBlank)) return; // Excel's empty rows (",,,,") are blank lines
             String raw = String.join(String.valueOf(delimiter), record.toList());
             int expected = binding.headerCount();
             if (record.size() < expected || record.size() > expected && !extraCellsEmpty(record, expected)) {

@@ -59,7 +59,14 @@ public final class HeaderMapping {
         Dataset dataset = null;
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, Integer> columnLines = new LinkedHashMap<>();
-        try (JsonParser p = new YAMLFactory().createParser(file.toFile())) {
+        String text;
+        try {
+            // Mapping files are written in Notepad as often as anything: GB18030 is as welcome as UTF-8.
+            text = TextDecoding.decode(Files.readAllBytes(file), null, name).text();
+        } catch (IOException e) {
+            throw new BadInputException(name + ": cannot read the mapping file (" + e.getMessage() + ")");
+        }
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadInputException(name + ":" + line(p) + ": expected 'dataset:' and 'columns:' keys");
             }
@@ -84,8 +91,11 @@ public final class HeaderMapping {
                             if (!v.isScalarValue()) {
                                 throw new BadInputException(name + ":" + l + ": the column for '" + header + "' must be a name such as generic_name");
                             }
+                            Integer before = columnLines.put(HeaderNames.normalise(header), l);
+                            if (before != null) {
+                                throw new BadInputException(name + ":" + l + ": '" + header + "' is mapped twice (also on line " + before + ")");
+                            }
                             columns.put(HeaderNames.normalise(header), p.getValueAsString().trim());
-                            columnLines.put(HeaderNames.normalise(header), l);
                         }
                     }
                     default -> throw new BadInputException(name + ":" + keyLine + ": unknown key '" + key

@@ -60,9 +60,20 @@ public final class TextDecoding {
             return new Decoded(gb, GB18030, false);
         }
         int bad = firstInvalidUtf8(bytes);
+        int line = 1, column = 1;
+        for (int i = 0; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        boolean binary = bytes.length >= 4 && (bytes[0] == 'P' && bytes[1] == 'K' || (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF);
         throw new BadInputException(String.format(Locale.ROOT,
-                "%s: cannot read the file as UTF-8 or GB18030 (invalid byte 0x%02X at offset %d); is it a spreadsheet (.xlsx) rather than CSV?",
-                source, bytes[bad] & 0xFF, bad));
+                "%s:%d:%d: cannot read the file as UTF-8 or GB18030 (invalid byte 0x%02X)%s",
+                source, line, column, bytes[bad] & 0xFF,
+                binary ? "; it looks like an Excel workbook: save it as CSV" : "; the file mixes encodings, or use --encoding"));
     }
 
     private static String strict(byte[] bytes, int offset, Charset charset, String source, boolean failLoudly) {

@@ -88,7 +88,8 @@ class BadInputImportTest {
     void wrongEncoding() throws IOException {
         byte[] bytes = utf8(GOOD);
         bytes[bytes.length - 3] = (byte) 0xFF; // invalid in UTF-8 and in GB18030
-        failImport(bytes, "cannot read the file as UTF-8 or GB18030");
+        String line = failImport(bytes, "cannot read the file as UTF-8 or GB18030 (invalid byte 0xFF)");
+        assertTrue(line.contains("bad.csv:2:"), "names the line of the bad byte: " + line);
     }
 
     @Test
@@ -115,6 +116,11 @@ class BadInputImportTest {
     @Test
     void unclosedQuote() throws IOException {
         failImport(utf8(HEADER + "4+7,\"恩替卡韦分散片,0.5mg,28,x,1\n4+7,a,1mg,1,b,2\n"), ":2: a quoted field is never closed");
+    }
+
+    @Test
+    void textAfterAClosingQuote() throws IOException {
+        failImport(utf8(HEADER + "4+7,\"恩替卡韦分散片\"x,0.5mg,28,x,1\n"), ":2: text after a closing quote");
     }
 
     @Test

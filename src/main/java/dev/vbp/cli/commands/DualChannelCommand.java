@@ -91,7 +91,7 @@ public class DualChannelCommand implements Callable<Integer> {
         DataSources sources;
 
         DualChannelWorld world() {
-            sources = new DataSources(workspace(), input.settings());
+            sources = input.sources(workspace());
             List<CatalogEntry> catalog = inputs.catalog(sources);
             List<Outlet> outlets = inputs.outlets(sources);
             List<StockEntry> stock = inputs.stock(sources);
@@ -191,7 +191,7 @@ public class DualChannelCommand implements Callable<Integer> {
 
         @Override
         protected int execute() {
-            DataSources s = new DataSources(workspace(), input.settings());
+            DataSources s = input.sources(workspace());
             List<Prescription> rx = s.require(Dataset.PRESCRIPTIONS, prescriptions, "--prescriptions", Prescription::fromRow);
             Report report = PrescriptionAnalysis.report(rx, inputs.catalog(s), inputs.outlets(s), inputs.stock(s),
                     inputs.institutionCounties(s), by);

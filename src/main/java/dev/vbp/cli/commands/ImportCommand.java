@@ -39,17 +39,13 @@ public class ImportCommand extends BaseCommand {
     @Option(names = "--replace", description = "Replace the dataset's files instead of adding to them.")
     boolean replace;
 
-    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
-            description = {"Rows that may be rejected while the rest is imported; rejected rows then go to the workspace's rejects/ folder with their reasons.",
-                    "More than N: nothing is imported, exit 3 (default: ${DEFAULT-VALUE}; -1 = no limit)."})
-    long maxRejects;
-
     @Override
     protected int execute() {
         Dataset d = DatasetIds.parse(dataset);
+        input.checkMappingsApplyTo(d);
         Importer.Outcome outcome;
         try {
-            outcome = new Importer(ctx().clock()).importFiles(workspace(), d, files, input.settings(), replace, maxRejects);
+            outcome = new Importer(ctx().clock()).importFiles(workspace(), d, files, input.settings(), replace, input.maxRejects());
         } catch (Importer.TooManyRejectsException e) {
             // One clear line, then the first reasons, so the user can fix the file without another command.
             ctx().err().println("vbp: error: " + e.getMessage());

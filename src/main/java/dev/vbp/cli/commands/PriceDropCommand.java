@@ -34,7 +34,7 @@ public class PriceDropCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataSources sources = new DataSources(workspace(), input.settings());
+        DataSources sources = input.sources(workspace());
         BaselineSettings baseline = pricing.settings(sources);
         Report report = PriceDropAnalysis.report(pricing.resolve(sources, baseline), by, mean, baseline);
         pricing.describe(report);

@@ -66,7 +66,7 @@ public class RetainedSavingsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataSources sources = new DataSources(workspace(), input.settings());
+        DataSources sources = input.sources(workspace());
         RetentionPolicy policy = policyFile == null ? RetentionPolicy.defaults() : PolicyFile.load(policyFile);
         if (basePeriod != null) policy = policy.withBasePeriod(Period.parse(basePeriod));
         List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);

@@ -29,7 +29,7 @@ public class SavingsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        DataSources sources = new DataSources(workspace(), input.settings());
+        DataSources sources = input.sources(workspace());
         BaselineSettings baseline = pricing.settings(sources);
         Report report = SavingsAnalysis.report(pricing.resolve(sources, baseline), by, SavingsAnalysis.Volume.agreed(), baseline);
         pricing.describe(report);

@@ -37,13 +37,10 @@ public class ValidateCommand extends BaseCommand {
 
     @Mixin InputOptions input;
 
-    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
-            description = "Rejected rows tolerated before exit 3 (default: ${DEFAULT-VALUE}).")
-    long maxRejects;
-
     @Override
     protected int execute() {
         Dataset d = DatasetIds.parse(dataset);
+        input.checkMappingsApplyTo(d);
         ReadSettings settings = input.settings();
         Report report = new Report("validate", List.of(
                 new Column("source", "File", "文件", ValueKind.TEXT),
@@ -51,7 +48,7 @@ public class ValidateCommand extends BaseCommand {
                 new Column("column", "Column", "列", ValueKind.INTEGER),
                 new Column("field", "Field", "字段", ValueKind.TEXT),
                 new Column("reason", "Reason", "原因", ValueKind.TEXT)));
-        report.parameter("dataset", d.id()).parameter("max_rejects", maxRejects);
+        report.parameter("dataset", d.id()).parameter("max_rejects", input.maxRejects());
         long accepted = 0, rejected = 0;
         for (Path f : files) {
             ReadResult r = DatasetReader.read(f, d, settings);
@@ -70,6 +67,6 @@ public class ValidateCommand extends BaseCommand {
         report.summary("rows_accepted", "Rows accepted", "接收行数", ValueKind.INTEGER, accepted);
         report.summary("rows_rejected", "Rows rejected", "拒收行数", ValueKind.INTEGER, rejected);
         render(report);
-        return rejected > maxRejects ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+        return input.maxRejects() >= 0 && rejected > input.maxRejects() ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 }

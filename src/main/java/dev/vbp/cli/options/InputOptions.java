@@ -1,8 +1,11 @@
 package dev.vbp.cli.options;
 
+import dev.vbp.cli.DataSources;
+import dev.vbp.cli.UsageException;
 import dev.vbp.read.HeaderMapping;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.TextDecoding;
+import dev.vbp.workspace.Workspace;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,6 +29,31 @@ public class InputOptions {
     @Option(names = "--code-check", paramLabel = "MODE", defaultValue = "warn",
             description = "Drug and consumable codes that break the national format: warn, reject or off (default: warn).")
     public ReadSettings.CodeCheck codeCheck = ReadSettings.CodeCheck.WARN;
+
+    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
+            description = {"Rows that may be rejected (each is reported with its reason) before the command fails with exit 3;",
+                    "-1 = no limit (default: ${DEFAULT-VALUE}). 'import' keeps tolerated rejects in the workspace's rejects/ folder."})
+    public long maxRejects;
+
+    /** The datasets of an analysis, from files named on the command line or from {@code workspace}. */
+    public DataSources sources(Workspace workspace) {
+        return new DataSources(workspace, settings(), maxRejects());
+    }
+
+    public long maxRejects() {
+        if (maxRejects < -1) throw new UsageException("--max-rejects must be -1 (no limit) or a count, not " + maxRejects);
+        return maxRejects;
+    }
+
+    /** A mapping file that names another dataset would be ignored; say so instead. */
+    public void checkMappingsApplyTo(dev.vbp.read.Dataset dataset) {
+        for (HeaderMapping m : settings().mappings()) {
+            if (!m.appliesTo(dataset)) {
+                throw new UsageException(m.source().orElseThrow() + " maps columns of " + m.dataset().orElseThrow().id()
+                        + ", not " + dataset.id() + "; change its 'dataset:' line or drop it");
+            }
+        }
+    }
 
     public ReadSettings settings() {
         List<HeaderMapping> mappings = maps.stream().map(HeaderMapping::load).toList();
