@@ -28,8 +28,10 @@ import java.util.concurrent.Callable;
                 "Analyse China's volume-based procurement (集中带量采购) from flat files: price drops, savings,",
                 "retained-savings incentives, online-purchase rates, agreed-volume completion, dual-channel coverage.",
                 ""},
-        footerHeading = "%nExample:%n",
-        footer = "  vbp demo                      run every analysis on sample-data/",
+        footerHeading = "%nExamples (run every analysis on sample-data/, then one on its own):%n",
+        footer = {
+                "  vbp demo",
+                "  vbp price-drop --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --by batch"},
         subcommands = {
                 ImportCommand.class,
                 ValidateCommand.class,

@@ -84,7 +84,7 @@ public final class CommandPages {
     private static List<String[]> examples(CommandLine cmd) {
         List<String[]> out = new ArrayList<>();
         for (String line : cmd.getCommandSpec().usageMessage().footer()) {
-            String t = line.trim();
+            String t = line.trim().replace("%%", "%"); // footers are format strings
             if (t.startsWith("vbp ") && !t.contains(">") && !t.contains("<(")) {
                 out.add(t.substring(4).trim().split("\\s+"));
             }

@@ -106,7 +106,7 @@ public class DualChannelCommand implements Callable<Integer> {
             footerHeading = "%nExamples:%n",
             footer = {
                     "  vbp dual-channel coverage --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --as-of 2026-06-30",
-                    "  vbp dual-channel coverage --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --by county --require hospital --fail-under 50%"})
+                    "  vbp dual-channel coverage --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --by county --require hospital --fail-under 50%%"})
     public static class Coverage extends OnADay {
         @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "drug", description = "One row per drug or per county (default: drug).")
         CoverageAnalysis.By by = CoverageAnalysis.By.DRUG;
@@ -116,7 +116,7 @@ public class DualChannelCommand implements Callable<Integer> {
         CoverageRule require = CoverageRule.PHARMACY;
 
         @Option(names = "--fail-under", paramLabel = "RATE", converter = RateConverter.class,
-                description = "Exit 1 when the drug coverage rate is below RATE (95% or 0.95; a bare 95 is refused).")
+                description = "Exit 1 when the drug coverage rate is below RATE (95%% or 0.95; a bare 95 is refused).")
         BigDecimal failUnder;
 
         @Override

@@ -37,7 +37,7 @@ public class PriceDropCommand extends BaseCommand {
         DataSources sources = input.sources(workspace());
         BaselineSettings baseline = pricing.settings(sources);
         Report report = PriceDropAnalysis.report(pricing.resolve(sources, baseline), by, mean, baseline);
-        pricing.describe(report);
+        pricing.describe(report, baseline);
         sources.describe(report);
         render(report);
         return ExitCodes.OK;

@@ -4,6 +4,7 @@ import dev.vbp.cli.BaseCommand;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.PeriodConverter;
 import dev.vbp.domain.BaselinePrice;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Period;
@@ -33,8 +34,8 @@ import java.util.Map;
                 "assessment score, under the rules of a policy file ('vbp policy show')."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --by institution",
-                "  vbp retained-savings --policy sample-data/policy.yaml --explain H51340100001"})
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --policy sample-data/policy.yaml --by institution",
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --policy sample-data/policy.yaml --explain H51340100001"})
 public class RetainedSavingsCommand extends BaseCommand {
     @Mixin InputOptions input;
 
@@ -54,8 +55,9 @@ public class RetainedSavingsCommand extends BaseCommand {
     @Option(names = "--policy", paramLabel = "FILE.yaml", description = "Policy file (default: the built-in default, 'vbp policy show').")
     Path policyFile;
 
-    @Option(names = "--base-period", paramLabel = "PERIOD", description = "Overrides the policy's base_period: 2018, 2017..2018, 2018-03.")
-    String basePeriod;
+    @Option(names = "--base-period", paramLabel = "PERIOD", converter = PeriodConverter.class,
+            description = "Overrides the policy's base_period: 2018, 2017..2018, 2018-03.")
+    Period basePeriod;
 
     @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "generic",
             description = "One row per institution × generic (generic), per institution or per county (default: generic).")
@@ -68,7 +70,7 @@ public class RetainedSavingsCommand extends BaseCommand {
     protected int execute() {
         DataSources sources = input.sources(workspace());
         RetentionPolicy policy = policyFile == null ? RetentionPolicy.defaults() : PolicyFile.load(policyFile);
-        if (basePeriod != null) policy = policy.withBasePeriod(Period.parse(basePeriod));
+        if (basePeriod != null) policy = policy.withBasePeriod(basePeriod);
         List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);
         List<Allocation> allocations = sources.require(Dataset.ALLOCATIONS, allocationFiles, "--allocations", Allocation::fromRow);
         List<BaselinePrice> baseline = sources.optional(Dataset.BASELINE, baselineFiles, BaselinePrice::fromRow);

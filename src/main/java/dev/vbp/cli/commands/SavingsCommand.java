@@ -32,7 +32,7 @@ public class SavingsCommand extends BaseCommand {
         DataSources sources = input.sources(workspace());
         BaselineSettings baseline = pricing.settings(sources);
         Report report = SavingsAnalysis.report(pricing.resolve(sources, baseline), by, SavingsAnalysis.Volume.agreed(), baseline);
-        pricing.describe(report);
+        pricing.describe(report, baseline);
         sources.describe(report);
         render(report);
         return ExitCodes.OK;

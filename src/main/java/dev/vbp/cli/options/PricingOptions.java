@@ -30,9 +30,9 @@ public class PricingOptions {
             description = "Compare with: ceiling (the bids' ceiling price), baseline (pre-VBP prices) or auto: baseline when there are pre-VBP prices, else ceiling (default: auto).")
     public Against against = Against.AUTO;
 
-    @Option(names = "--base-period", paramLabel = "PERIOD",
+    @Option(names = "--base-period", paramLabel = "PERIOD", converter = PeriodConverter.class,
             description = "Pre-VBP period whose prices form the baseline: 2017, 2016..2017, 2017-03 or 2017-01-01..2017-06-30 (default: all).")
-    public String basePeriod;
+    public Period basePeriod;
 
     @Option(names = "--base-region", paramLabel = "REGION",
             description = "Only baseline prices of this region (上海, 上海市 and Shanghai are the same; default: all regions).")
@@ -71,11 +71,14 @@ public class PricingOptions {
             case AUTO -> sources.available(Dataset.BASELINE, baselineFiles)
                     ? BaselineSettings.Against.BASELINE : BaselineSettings.Against.CEILING;
         };
-        return new BaselineSettings(chosen, basePeriod == null ? null : Period.parse(basePeriod),
-                baseRegion, baseStat);
+        return new BaselineSettings(chosen, basePeriod, baseRegion, baseStat);
     }
 
-    public void describe(Report report) {
+    public void describe(Report report, BaselineSettings used) {
         if (!batches.isEmpty()) report.parameter("batch", batches);
+        if (used.against() == BaselineSettings.Against.CEILING && (basePeriod != null || baseRegion != null || baseStat != BaseStat.MEAN)) {
+            report.warning("--base-period, --base-region and --base-stat apply to pre-VBP prices; this report compares with the ceiling price"
+                    + (against == Against.AUTO ? " because no baseline prices were given" : ""));
+        }
     }
 }

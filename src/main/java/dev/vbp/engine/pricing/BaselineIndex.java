@@ -28,8 +28,9 @@ public final class BaselineIndex {
         public boolean found() { return unitPrice != null; }
     }
 
-    private final Map<ProductKey, List<BaselinePrice>> byCode = new HashMap<>();
-    private final Map<ProductKey, List<BaselinePrice>> byName = new HashMap<>();
+    private final Map<String, List<BaselinePrice>> byCode = new HashMap<>();
+    /** "name|strength" → prices, indexed under both the plain and the full name (see {@link ProductKey}). */
+    private final Map<String, List<BaselinePrice>> byName = new HashMap<>();
     private final Period period;
     private final String region;
     private final BaseStat stat;
@@ -40,18 +41,18 @@ public final class BaselineIndex {
         this.stat = stat;
         for (BaselinePrice p : prices) {
             ProductKey key = p.key();
-            if (key.productCode() != null) {
-                byCode.computeIfAbsent(new ProductKey(key.productCode(), "", ""), k -> new ArrayList<>()).add(p);
+            if (key.productCode() != null) byCode.computeIfAbsent(key.productCode(), k -> new ArrayList<>()).add(p);
+            byName.computeIfAbsent(key.name() + "|" + key.strength(), k -> new ArrayList<>()).add(p);
+            if (!key.fullName().equals(key.name())) {
+                byName.computeIfAbsent(key.fullName() + "|" + key.strength(), k -> new ArrayList<>()).add(p);
             }
-            byName.computeIfAbsent(key.byNameAndStrength(), k -> new ArrayList<>()).add(p);
         }
     }
 
     public Lookup find(Bid bid) {
         ProductKey key = bid.key();
-        List<BaselinePrice> candidates = key.productCode() == null ? null
-                : byCode.get(new ProductKey(key.productCode(), "", ""));
-        if (candidates == null) candidates = byName.getOrDefault(key.byNameAndStrength(), List.of());
+        List<BaselinePrice> candidates = key.productCode() == null ? null : byCode.get(key.productCode());
+        if (candidates == null) candidates = byName(key);
         if (candidates.isEmpty()) {
             return new Lookup(null, 0, "no baseline prices for " + bid.genericName() + " " + bid.spec());
         }
@@ -68,6 +69,18 @@ public final class BaselineIndex {
                     + (period == null ? "" : " in " + period));
         }
         return reduce(inRegion);
+    }
+
+    /** Prices whose plain or full name and strength match the bid's, with a compatible dosage form. */
+    private List<BaselinePrice> byName(ProductKey key) {
+        java.util.Set<BaselinePrice> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<BaselinePrice> out = new ArrayList<>();
+        for (String name : new String[]{key.name(), key.fullName()}) {
+            for (BaselinePrice p : byName.getOrDefault(name + "|" + key.strength(), List.of())) {
+                if (key.formCompatible(p.key()) && found.add(p)) out.add(p);
+            }
+        }
+        return out;
     }
 
     private boolean inPeriod(BaselinePrice p) {

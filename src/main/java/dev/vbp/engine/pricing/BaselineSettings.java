@@ -43,7 +43,8 @@ public record BaselineSettings(Against against, Period period, String region, Ba
             report.assumption("base_stat", stat.name().toLowerCase());
             report.assumption("base_period", period == null ? "all" : period.toString());
             report.assumption("base_region", region == null ? "all" : region);
-            report.assumption("baseline_match", "product code when both files carry one, else generic name + dosage form + normalised strength");
+            report.assumption("baseline_match", "product code when both files carry one, else generic name and normalised strength, dosage form when both files give one");
+            report.assumption("baseline_observations", "every baseline row counts once, identical rows included (a price seen twice weighs twice)");
         }
         report.assumption("unit", "price per minimum dosage unit = pack price / pack count");
     }

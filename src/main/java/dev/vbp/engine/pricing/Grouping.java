@@ -11,7 +11,7 @@ public enum Grouping {
         return switch (this) {
             case PRODUCT -> b.batchId() + "\u0000" + (b.productCode() != null ? b.productCode()
                     : b.genericName() + "\u0000" + b.spec() + "\u0000" + b.manufacturer() + "\u0000" + b.packCount());
-            case GENERIC -> b.batchId() + "\u0000" + b.key().name();
+            case GENERIC -> b.batchId() + "\u0000" + b.key().fullName();
             case BATCH -> b.batchId();
             case CATEGORY -> b.category().code();
         };
