@@ -456,7 +456,7 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--map' '--encoding' '--delimiter' '--code-check' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
@@ -516,6 +516,9 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--max-rejects')
+      return
+      ;;
     '--by')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
@@ -561,7 +564,7 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--map' '--encoding' '--delimiter' '--code-check' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--by' '--workspace' '-f' '--format' '--lang'"
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
@@ -620,6 +623,9 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--max-rejects')
+      return
+      ;;
     '--by')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
@@ -660,7 +666,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--bids' '--baseline' '--allocations' '--ledger' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -685,6 +691,9 @@ function _picocli_vbp_retainedsavings() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--max-rejects')
+      return
       ;;
     '--bids')
       local IFS=$'\n'
@@ -1087,7 +1096,7 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1137,6 +1146,9 @@ function _picocli_vbp_dualchannel_coverage() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--max-rejects')
+      return
       ;;
     '--as-of')
       return
@@ -1189,7 +1201,7 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1239,6 +1251,9 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--max-rejects')
+      return
+      ;;
     '--as-of')
       return
       ;;
@@ -1282,7 +1297,7 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1331,6 +1346,9 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--max-rejects')
+      return
+      ;;
     '--as-of')
       return
       ;;
@@ -1369,7 +1387,7 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1418,6 +1436,9 @@ function _picocli_vbp_dualchannel_prescriptions() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--max-rejects')
+      return
       ;;
     '--prescriptions')
       local IFS=$'\n'

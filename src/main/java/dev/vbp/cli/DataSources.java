@@ -3,6 +3,7 @@ package dev.vbp.cli;
 import dev.vbp.output.Report;
 import dev.vbp.read.BadInputException;
 import dev.vbp.read.Dataset;
+import dev.vbp.read.NaturalKeys;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.read.ReadResult;
 import dev.vbp.read.ReadSettings;
@@ -12,6 +13,8 @@ import dev.vbp.workspace.Workspace;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 
@@ -61,8 +64,21 @@ public final class DataSources {
             sources.add(dataset.id() + ": workspace");
         }
         List<T> out = new ArrayList<>();
+        NaturalKeys.Key key = NaturalKeys.of(dataset).orElse(null);
+        Map<String, Row> firstByKey = new HashMap<>();
+        List<String> repeats = new ArrayList<>();
         for (ReadResult r : results) {
-            for (Row row : r.rows()) out.add(convert.apply(row));
+            for (Row row : r.rows()) {
+                if (key != null) {
+                    // The same bid or institution read twice (say, a file imported in two encodings) must not count twice.
+                    Row first = firstByKey.putIfAbsent(key.of().apply(row), row);
+                    if (first != null) {
+                        repeats.add(row.where() + " repeats " + first.where());
+                        continue;
+                    }
+                }
+                out.add(convert.apply(row));
+            }
             if (!r.rejects().isEmpty()) {
                 Reject first = r.rejects().get(0);
                 warnings.add(r.source() + ": " + r.rejects().size() + " row" + (r.rejects().size() == 1 ? "" : "s")
@@ -70,6 +86,11 @@ public final class DataSources {
             }
             warnings.addAll(r.warnings().stream().limit(5).toList());
             if (r.warnings().size() > 5) warnings.add(r.source() + ": " + (r.warnings().size() - 5) + " more warnings");
+        }
+        if (!repeats.isEmpty()) {
+            warnings.add(dataset.id() + ": " + repeats.size() + " row" + (repeats.size() == 1 ? " repeats" : "s repeat")
+                    + " the " + key.description() + " of an earlier row and " + (repeats.size() == 1 ? "is" : "are")
+                    + " left out; the first is used (" + repeats.get(0) + (repeats.size() > 1 ? ", ..." : "") + ")");
         }
         return out;
     }

@@ -87,8 +87,11 @@ public final class Report {
         throw new IllegalArgumentException("no column " + key);
     }
 
+    /** The value of summary item {@code key}, which may be null (e.g. a rate with nothing to divide by). */
     public Object summaryValue(String key) {
-        return summary.stream().filter(s -> s.key().equals(key)).map(SummaryItem::value).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no summary item " + key));
+        for (SummaryItem s : summary) {
+            if (s.key().equals(key)) return s.value();
+        }
+        throw new IllegalArgumentException("no summary item " + key);
     }
 }

@@ -89,4 +89,15 @@ class ImportTest {
         assertTrue(rejects.contains(",3,4,pack_count,"), rejects);
         assertTrue(rejects.contains("X,乙,1mg,0,2.00"), rejects);
     }
+
+    @Test
+    void theSameBidsImportedTwiceInTwoEncodingsCountOnce() {
+        String ws = dir.resolve("ws").toString();
+        Cli.run("--workspace", ws, "import", "bids", SAMPLES.resolve("bids.csv").toString()).ok();
+        Cli.run("--workspace", ws, "import", "bids", SAMPLES.resolve("bids-gb18030.csv").toString()).ok();
+        var r = dev.vbp.cli.Json.parse(Cli.run("--workspace", ws, "price-drop", "--against", "ceiling", "--format", "json").ok().out());
+        assertEquals(110, r.get("summary").get("products").asInt());
+        assertTrue(r.get("warnings").toString().contains("bids: 118 rows repeat the batch and product of an earlier row and are left out"),
+                r.get("warnings").toString());
+    }
 }

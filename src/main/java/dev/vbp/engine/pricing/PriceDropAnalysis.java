@@ -43,12 +43,14 @@ public final class PriceDropAnalysis {
         baseline.describe(report);
         report.assumption("drop", "1 − bid unit price / baseline unit price");
         report.assumption("mean", switch (mean) {
-            case SIMPLE -> by == Grouping.PRODUCT ? "simple: mean of product drops"
-                    : "simple: mean of product drops within each group; summary mean of the groups";
+            case SIMPLE -> by == Grouping.GENERIC ? "simple: mean of product drops within each generic; summary mean of the generics"
+                    : by == Grouping.PRODUCT ? "simple: mean of product drops"
+                    : "simple: mean of product drops within each group and in the summary";
             case VOLUME -> "volume: Σ agreed qty × drop / Σ agreed qty (minimum units)";
             case AMOUNT -> "amount: (Σ base × qty − Σ bid × qty) / Σ base × qty, the savings rate";
         });
         report.assumption("selection", "selected bids only");
+        report.assumption("statistics", "median, max and min over products with a baseline");
         summarise(report, drops, by, mean);
         return report;
     }
@@ -109,30 +111,35 @@ public final class PriceDropAnalysis {
         return groups;
     }
 
+    /**
+     * Median, max (最高降幅) and min are always over products. The mean is of the named kind over products; only
+     * a simple mean by generic averages within each generic first (domain.md §4), and says so in its label.
+     */
     private static void summarise(Report report, List<ProductDrop> drops, Grouping by, MeanKind mean) {
         List<ProductDrop> based = drops.stream().filter(ProductDrop::hasBaseline).toList();
-        List<DropItem> items = based.stream().map(ProductDrop::item).toList();
-        // The statistics run over the rows shown: products, or the groups' own drops.
-        List<BigDecimal> rowDrops = new ArrayList<>();
-        if (by == Grouping.PRODUCT) {
-            based.forEach(d -> rowDrops.add(d.drop()));
-        } else {
+        List<BigDecimal> productDrops = based.stream().map(ProductDrop::drop).toList();
+        boolean overGenerics = mean == MeanKind.SIMPLE && by == Grouping.GENERIC;
+        BigDecimal meanDrop;
+        if (overGenerics) {
+            List<BigDecimal> genericDrops = new ArrayList<>();
             for (List<ProductDrop> g : groups(based, by).values()) {
-                BigDecimal v = PriceDrops.mean(g.stream().map(ProductDrop::item).toList(), mean);
-                if (v != null) rowDrops.add(v);
+                genericDrops.add(PriceDrops.mean(g.stream().map(ProductDrop::item).toList(), mean));
             }
+            meanDrop = PriceDrops.meanOf(genericDrops);
+        } else {
+            meanDrop = PriceDrops.mean(based.stream().map(ProductDrop::item).toList(), mean);
         }
-        BigDecimal meanDrop = mean == MeanKind.SIMPLE ? PriceDrops.meanOf(rowDrops) : PriceDrops.mean(items, mean);
+        String kind = mean.name().toLowerCase() + (overGenerics ? ", over generics" : "");
         report.summary("products", "Products", "产品数", ValueKind.INTEGER, drops.size());
         report.summary("with_baseline", "With baseline", "有基线", ValueKind.INTEGER, based.size());
         report.summary("without_baseline", "Without baseline", "无基线", ValueKind.INTEGER, drops.size() - based.size());
-        report.summary("mean_drop", "Mean drop (" + mean.name().toLowerCase() + ")", "平均降幅(" + zh(mean) + ")",
+        report.summary("mean_drop", "Mean drop (" + kind + ")", "平均降幅(" + zh(mean) + (overGenerics ? "，按通用名" : "") + ")",
                 ValueKind.RATIO, Exact.ratio(meanDrop));
-        report.summary("median_drop", "Median drop", "降幅中位数", ValueKind.RATIO, Exact.ratio(PriceDrops.median(rowDrops)));
-        report.summary("max_drop", "Max drop", "最高降幅", ValueKind.RATIO,
-                Exact.ratio(rowDrops.stream().max(BigDecimal::compareTo).orElse(null)));
-        report.summary("min_drop", "Min drop", "最低降幅", ValueKind.RATIO,
-                Exact.ratio(rowDrops.stream().min(BigDecimal::compareTo).orElse(null)));
+        report.summary("median_drop", "Median drop (products)", "降幅中位数(产品)", ValueKind.RATIO, Exact.ratio(PriceDrops.median(productDrops)));
+        report.summary("max_drop", "Max drop (products)", "最高降幅(产品)", ValueKind.RATIO,
+                Exact.ratio(productDrops.stream().max(BigDecimal::compareTo).orElse(null)));
+        report.summary("min_drop", "Min drop (products)", "最低降幅(产品)", ValueKind.RATIO,
+                Exact.ratio(productDrops.stream().min(BigDecimal::compareTo).orElse(null)));
         int missing = drops.size() - based.size();
         if (missing > 0) {
             report.warning(missing + " of " + drops.size() + " products have no baseline; they are listed with the reason"
