@@ -35,8 +35,9 @@ public class DuckDbOnlineRate {
                        SUM(CASE WHEN channel = '线下' THEN CAST(amount AS DECIMAL(18,4)) ELSE 0 END) AS offline_amount
                 FROM read_csv('%s', header = true, all_varchar = true, delim = ',', quote = '"')
                 GROUP BY institution_code
-                ORDER BY institution_code
                 """.formatted(file.replace("'", "''"));
+        sql = "SELECT institution_code, online_amount, offline_amount, "
+                + "online_amount / NULLIF(online_amount + offline_amount, 0) AS online_rate FROM (" + sql + ") ORDER BY institution_code";
         int rows = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = c.createStatement()) {
@@ -49,8 +50,8 @@ public class DuckDbOnlineRate {
                 while (rs.next()) {
                     BigDecimal online = rs.getBigDecimal(2).setScale(4);
                     BigDecimal offline = rs.getBigDecimal(3).setScale(4);
-                    BigDecimal all = online.add(offline);
-                    String rate = all.signum() == 0 ? "" : online.divide(all, 6, java.math.RoundingMode.HALF_UP).toPlainString();
+                    double r = rs.getDouble(4); // DuckDB's own division (DOUBLE), compared within 1e-6
+                    String rate = rs.wasNull() ? "" : String.format(java.util.Locale.ROOT, "%.6f", r);
                     w.write(rs.getString(1) + "," + online.toPlainString() + "," + offline.toPlainString() + "," + rate + "\n");
                     rows++;
                 }

@@ -37,6 +37,10 @@ final class InternTable {
     // the key of the last get(), for put()
     private int lastHash;
     private long w0, w1, w2, w3;
+    // the most recently found key and its value
+    private int mruLength = -1;
+    private long mru0, mru1, mru2, mru3;
+    private Object mruValue;
 
     InternTable() {
         slots = new int[256];
@@ -61,6 +65,8 @@ final class InternTable {
             a = word(b, from, 8);
             c = word(b, to - 8, 8);
         }
+        // the value of the previous hit: a channel or category column mostly repeats itself
+        if (len == mruLength && a == mru0 && c == mru1 && d == mru2 && e == mru3 && len <= INLINE_BYTES) return mruValue;
         long h = (len + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
         h = (h ^ a) * 0x94D049BB133111EBL;
         h = (h ^ c) * 0xBF58476D1CE4E5B9L;
@@ -82,7 +88,13 @@ final class InternTable {
                 int i = k << 2;
                 if (ws[i] == a && ws[i + 1] == c && ws[i + 2] == d && ws[i + 3] == e
                         && (len <= INLINE_BYTES || Arrays.equals(arena, offsets[k], offsets[k] + len, b, from, to))) {
-                    return values[k];
+                    mruLength = len;
+                    mru0 = a;
+                    mru1 = c;
+                    mru2 = d;
+                    mru3 = e;
+                    mruValue = values[k];
+                    return mruValue;
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** What every worker of one scan shares: settings, counters for progress and errors, the stop flag. */
 final class ScanContext implements LedgerLine.LineCounter {
+    /** Null when every line passes. */
     final LineFilter filter;
     final long maxErrors;
     final int bufferBytes;
@@ -26,7 +27,7 @@ final class ScanContext implements LedgerLine.LineCounter {
     private final Map<Path, Map<Long, Long>> newlineCounts = new HashMap<>();
 
     ScanContext(LineFilter filter, long maxErrors, int bufferBytes) {
-        this.filter = filter;
+        this.filter = filter == LineFilter.all() ? null : filter; // null: no test per line
         this.maxErrors = maxErrors;
         this.bufferBytes = bufferBytes;
     }

@@ -582,8 +582,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
 
     /** The decoded value of column {@code c}, decoding only the first time these bytes are seen. */
     private Object intern(InternTable table, int c, Kind kind) {
-        load(c);
-        trim();
+        load(c); // not trimmed: " H1" and "H1" are two entries that decode to the same canonical string
         Object v = table.get(fb, ff, ft);
         if (v != null) return v;
         v = decode(kind);

@@ -70,6 +70,22 @@ class ByteParsersTest {
     }
 
     @Test
+    void wordAtATimePathAgreesWithTheByteLoopOnRandomText() {
+        Random r = new Random(99);
+        String alphabet = "0123456789012345678901234567890123456789.-+, e";
+        byte[] buf = new byte[64];
+        for (int i = 0; i < 200_000; i++) {
+            r.nextBytes(buf); // whatever follows the field must not leak into it
+            for (int k = 0; k < buf.length; k++) if (r.nextBoolean()) buf[k] = (byte) ('0' + r.nextInt(10));
+            int len = r.nextInt(22);
+            int from = r.nextInt(20);
+            for (int k = 0; k < len; k++) buf[from + k] = (byte) alphabet.charAt(r.nextInt(alphabet.length()));
+            String text = new String(buf, from, len, StandardCharsets.ISO_8859_1);
+            assertEquals(ByteParsers.parseScaledScalar(buf, from, from + len), ByteParsers.parseScaled(buf, from, from + len), text);
+        }
+    }
+
+    @Test
     void everyDateSpelling() {
         int want = 20240131;
         for (Charset cs : new Charset[] {StandardCharsets.UTF_8, GB}) {
