@@ -1,6 +1,9 @@
 package dev.vbp.cli;
 
 import dev.vbp.cli.options.GlobalOptions;
+import dev.vbp.engine.ledger.LedgerAggregate;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.ledger.LedgerScan;
 import dev.vbp.output.RenderOptions;
 import dev.vbp.output.Renderers;
 import dev.vbp.output.Report;
@@ -10,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * What every subcommand shares: access to the inherited global options, the injected context, the
@@ -48,6 +52,17 @@ public abstract class BaseCommand implements Callable<Integer> {
         if (g.format == dev.vbp.output.Format.CSV) {
             // CSV holds rows only; what a reader must know still reaches the person running the command.
             report.warnings().forEach(w -> note("vbp: warning: " + w));
+        }
+    }
+
+    /** Runs a ledger scan, drawing progress on stderr when it is a terminal and --quiet is off. */
+    protected <A extends LedgerAggregate<A>> LedgerResult<A> scan(LedgerScan scan, Supplier<A> aggregate) {
+        if (!ctx().progress() || global().quiet) return scan.run(aggregate);
+        ProgressPrinter printer = new ProgressPrinter(ctx().err());
+        try {
+            return scan.progress(printer).run(aggregate);
+        } finally {
+            printer.finish();
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.vbp.cli;
 
+import dev.vbp.cli.options.LedgerOptions;
+import dev.vbp.engine.ledger.LedgerFileInfo;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.ledger.LedgerScan;
 import dev.vbp.output.Report;
 import dev.vbp.read.BadInputException;
 import dev.vbp.read.Dataset;
@@ -93,6 +97,42 @@ public final class DataSources {
                     + " left out; the first is used (" + repeats.get(0) + (repeats.size() > 1 ? ", ..." : "") + ")");
         }
         return out;
+    }
+
+    /**
+     * A streaming scan of the purchase ledgers: the files named with --ledger, else the workspace's; the
+     * user's ledger mapping applies to named files.
+     */
+    public LedgerScan ledgerScan(LedgerOptions options) {
+        List<Path> files = options.files;
+        LedgerScan scan;
+        if (!files.isEmpty()) {
+            scan = LedgerScan.of(files).headerAliases(settings.mappingFor(Dataset.LEDGER).columns());
+            sources.add("ledger: " + String.join(", ", files.stream().map(Path::toString).toList()));
+        } else if (workspace.has(Dataset.LEDGER)) {
+            scan = LedgerScan.of(workspace.files(Dataset.LEDGER));
+            sources.add("ledger: workspace");
+        } else {
+            throw new UsageException("no ledger data: pass --ledger FILE|DIR, or import it first with 'vbp import ledger FILE'"
+                    + " (workspace: " + workspace.root() + ")");
+        }
+        if (options.threads != null) scan.threads(options.threads);
+        return scan.maxErrors(options.maxErrors);
+    }
+
+    /** Adds what a ledger scan read and left out to a report, so no line disappears unseen. */
+    public static void describe(Report report, LedgerResult<?> result) {
+        report.assumption("ledger_lines", result.acceptedLines() + " lines used of " + result.totalLines()
+                + (result.filteredLines() > 0 ? " (" + result.filteredLines() + " outside the selection)" : ""));
+        for (LedgerFileInfo f : result.files()) {
+            report.assumption("ledger_file_" + f.file().getFileName(), f.encoding() + (f.gzip() ? ", gzip" : "")
+                    + ", " + (f.delimiter() == '\t' ? "tab" : "comma") + ", columns " + f.columns());
+        }
+        if (result.errorCount() > 0) {
+            report.warning(result.errorCount() + " malformed ledger line" + (result.errorCount() == 1 ? " was" : "s were")
+                    + " left out (first: " + result.errors().get(0) + ")");
+            result.errors().stream().skip(1).limit(4).forEach(e -> report.warning("left out: " + e));
+        }
     }
 
     public boolean available(Dataset dataset, List<Path> files) {

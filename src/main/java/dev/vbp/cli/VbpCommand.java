@@ -5,11 +5,14 @@ import dev.vbp.cli.commands.DemoCommand;
 import dev.vbp.cli.commands.DualChannelCommand;
 import dev.vbp.cli.commands.ImportCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
+import dev.vbp.cli.commands.OnlineRateCommand;
 import dev.vbp.cli.commands.PolicyCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
+import dev.vbp.cli.commands.SampleCommand;
 import dev.vbp.cli.commands.SavingsCommand;
 import dev.vbp.cli.commands.StatusCommand;
 import dev.vbp.cli.commands.ValidateCommand;
+import dev.vbp.cli.commands.VolumeCommand;
 import dev.vbp.cli.options.GlobalOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -38,9 +41,12 @@ import java.util.concurrent.Callable;
                 StatusCommand.class,
                 PriceDropCommand.class,
                 SavingsCommand.class,
+                OnlineRateCommand.class,
+                VolumeCommand.class,
                 RetainedSavingsCommand.class,
                 PolicyCommand.class,
                 DualChannelCommand.class,
+                SampleCommand.class,
                 DemoCommand.class,
                 CompletionCommand.class,
                 HelpCommand.class,

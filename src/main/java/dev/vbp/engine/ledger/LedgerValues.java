@@ -31,6 +31,12 @@ final class LedgerValues {
         for (String s : new String[] {"consumable", "耗材", "医用耗材", "医用耗材类"}) {
             CATEGORIES.put(key(s), LedgerCategory.CONSUMABLE);
         }
+        for (String s : new String[] {"herbal_pieces", "中药饮片", "饮片"}) {
+            CATEGORIES.put(key(s), LedgerCategory.HERBAL_PIECES);
+        }
+        for (String s : new String[] {"hospital_preparation", "院内制剂", "医疗机构制剂"}) {
+            CATEGORIES.put(key(s), LedgerCategory.HOSPITAL_PREPARATION);
+        }
     }
 
     /**

@@ -292,7 +292,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             if (cat == EMPTY) {
                 cat = null;
             } else if (!(cat instanceof LedgerCategory)) {
-                lineError(r, recordLine, Slots.CATEGORY, "unknown category (expected e.g. 药品/耗材, drug/consumable)");
+                lineError(r, recordLine, Slots.CATEGORY, "unknown category (expected e.g. 药品/耗材/中药饮片/院内制剂, drug/consumable)");
                 return false;
             }
         }

@@ -1,0 +1,101 @@
+package dev.vbp.cli.commands;
+
+import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.DataSources;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.LedgerCategoryConverter;
+import dev.vbp.cli.options.LedgerOptions;
+import dev.vbp.cli.options.RateConverter;
+import dev.vbp.domain.Institution;
+import dev.vbp.engine.ledger.GroupedSums;
+import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.ledger.LineFilter;
+import dev.vbp.engine.onlinerate.OnlineRateAnalysis;
+import dev.vbp.engine.onlinerate.OnlineRateSettings;
+import dev.vbp.engine.onlinerate.OnlineRateSettings.Basis;
+import dev.vbp.engine.onlinerate.OnlineRateSettings.Level;
+import dev.vbp.read.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "online-rate",
+        description = {"Online-purchase rate (网采率): the share of each public institution's purchases made on the provincial platform,",
+                "from purchase ledgers of any size (one streaming pass on every core). Drugs and consumables apart."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county",
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --target 95% --by institution --all-categories",
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%"})
+public class OnlineRateCommand extends BaseCommand {
+    @Mixin LedgerOptions ledger;
+    @Mixin InputOptions input;
+
+    @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions file (county, level, ownership) instead of the workspace's.")
+    List<Path> institutionFiles = new ArrayList<>();
+
+    @Option(names = "--by", paramLabel = "LEVEL", split = ",",
+            description = "Row levels, combinable: institution, county, level, category, month (default: institution; e.g. --by county,month).")
+    List<Level> by = new ArrayList<>();
+
+    @Option(names = "--basis", paramLabel = "BASIS", defaultValue = "amount",
+            description = "amount: online amount / all amount; items: online ledger lines / all lines (default: ${DEFAULT-VALUE}).")
+    Basis basis = Basis.AMOUNT;
+
+    @Option(names = "--all-categories", description = "Drugs and consumables together (default: apart).")
+    boolean allCategories;
+
+    @Option(names = "--include-private", description = "Count private institutions too (default: public institutions only).")
+    boolean includePrivate;
+
+    @Option(names = "--exclude", paramLabel = "CATEGORY", split = ",", converter = LedgerCategoryConverter.class,
+            description = "Leave out a category: herbal-pieces (中药饮片), hospital-preparation (院内制剂), consumable or drug (repeatable).")
+    List<LedgerCategory> exclude = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Only purchases on or after this date (yyyy-mm-dd).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only purchases on or before this date (yyyy-mm-dd).")
+    LocalDate to;
+
+    @Option(names = "--target", paramLabel = "RATE", converter = RateConverter.class,
+            description = "Adds a status column: met or below (e.g. 100%%, 95%% or 0.95).")
+    BigDecimal target;
+
+    @Option(names = "--fail-under", paramLabel = "RATE", converter = RateConverter.class,
+            description = "Exit 1 when any row's rate is below RATE, and list those rows (e.g. 95%% or 0.95).")
+    BigDecimal failUnder;
+
+    @Override
+    protected int execute() {
+        DataSources sources = input.sources(workspace());
+        List<Institution> list = sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow);
+        Map<String, Institution> institutions = new HashMap<>();
+        list.forEach(i -> institutions.put(i.code(), i));
+        OnlineRateSettings settings = new OnlineRateSettings(basis, by.isEmpty() ? List.of(Level.INSTITUTION)
+                : List.copyOf(new LinkedHashSet<>(by)), !allCategories, includePrivate, new LinkedHashSet<>(exclude), target, failUnder);
+        LineFilter filter = LineFilter.all().excluding(exclude.toArray(LedgerCategory[]::new));
+        if (from != null) filter = filter.from(from);
+        if (to != null) filter = filter.to(to);
+        LedgerResult<GroupedSums> result = scan(sources.ledgerScan(ledger).filter(filter),
+                GroupedSums.by(settings.dimensions().toArray(GroupedSums.Dimension[]::new)));
+        OnlineRateAnalysis.Result r = OnlineRateAnalysis.analyse(result.aggregate(), institutions, !list.isEmpty(), settings);
+        if (from != null) r.report().parameter("from", from);
+        if (to != null) r.report().parameter("to", to);
+        DataSources.describe(r.report(), result);
+        sources.describe(r.report());
+        render(r.report());
+        return r.shortfalls().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

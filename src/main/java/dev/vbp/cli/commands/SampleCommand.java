@@ -1,0 +1,124 @@
+package dev.vbp.cli.commands;
+
+import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.DataSources;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.UsageException;
+import dev.vbp.cli.options.InputOptions;
+import dev.vbp.domain.Bid;
+import dev.vbp.domain.Category;
+import dev.vbp.domain.Institution;
+import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.read.BadInputException;
+import dev.vbp.read.Dataset;
+import dev.vbp.sample.LedgerGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Write deterministic, realistic sample data for demos, tests and benchmarks.",
+        subcommands = SampleCommand.Ledger.class)
+public class SampleCommand implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a subcommand: ledger");
+    }
+
+    @Command(name = "ledger",
+            description = {"Write a purchase ledger: institutions of the 17 counties and cities of 凉山州 (or of --institutions),",
+                    "products of --bids (or a built-in list), both channels, about 1% returns, and bad lines on request.",
+                    "The same --rows and --seed always give the same file. FILE ending in .gz is gzip-compressed."},
+            footerHeading = "%nExamples:%n",
+            footer = {
+                    "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
+                    "  vbp sample ledger --rows 10000000 --seed 1 --out /tmp/ledger-10m.csv"})
+    public static class Ledger extends BaseCommand {
+        @Mixin InputOptions input;
+
+        @Option(names = "--rows", paramLabel = "N", required = true, description = "Lines to write (bad lines included).")
+        long rows;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write; '-' for standard output.")
+        String out;
+
+        @Option(names = "--bad-lines", paramLabel = "K", defaultValue = "0", description = "Malformed lines to plant (default: 0).")
+        long badLines;
+
+        @Option(names = "--mismatches", paramLabel = "M", defaultValue = "0",
+                description = "Lines whose amount is 1 yuan off quantity × unit price (default: 0).")
+        long mismatches;
+
+        @Option(names = "--year", paramLabel = "YYYY", defaultValue = "2024", description = "Year the dates fall in (default: ${DEFAULT-VALUE}).")
+        int year;
+
+        @Option(names = "--gb18030", description = "Write GB18030 instead of UTF-8, as Excel on Chinese Windows does.")
+        boolean gb18030;
+
+        @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions whose codes the ledger uses.")
+        List<Path> institutionFiles = new ArrayList<>();
+
+        @Option(names = "--bids", paramLabel = "FILE", description = "Bids whose products (selected and not) the ledger buys, at their bid prices.")
+        List<Path> bidFiles = new ArrayList<>();
+
+        @Override
+        protected int execute() throws IOException {
+            DataSources sources = input.sources(workspace());
+            LedgerGenerator.Settings settings = new LedgerGenerator.Settings(rows, seed, badLines, gb18030)
+                    .withMismatches(mismatches).withYear(year);
+            if (!institutionFiles.isEmpty()) {
+                settings = settings.withInstitutions(sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow)
+                        .stream().map(Institution::code).toList());
+            }
+            if (!bidFiles.isEmpty()) settings = settings.withProducts(products(sources.optional(Dataset.BIDS, bidFiles, Bid::fromRow)));
+            if (badLines + mismatches > rows) throw new UsageException("--bad-lines plus --mismatches exceed --rows");
+            LedgerGenerator.Summary summary;
+            if (out.equals("-")) {
+                summary = LedgerGenerator.write(settings, System.out);
+            } else {
+                Path target = Path.of(out);
+                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                try (OutputStream raw = Files.newOutputStream(tmp);
+                     OutputStream o = out.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
+                    summary = LedgerGenerator.write(settings, o);
+                } catch (IOException e) {
+                    Files.deleteIfExists(tmp);
+                    throw new BadInputException(out + ": cannot write (" + e.getMessage() + ")");
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            note(String.format("wrote %,d lines (%d bad, %d mismatched, %,d returns), %,d bytes to %s", summary.rows(),
+                    summary.badLines(), summary.mismatches(), summary.returns(), summary.bytes(), out));
+            return ExitCodes.OK;
+        }
+
+        /** One product per product code, at its bid price per pack. */
+        private static List<LedgerGenerator.Product> products(List<Bid> bids) {
+            Map<String, LedgerGenerator.Product> byCode = new LinkedHashMap<>();
+            for (Bid b : bids) {
+                if (b.productCode() == null) continue;
+                byCode.putIfAbsent(b.productCode(), new LedgerGenerator.Product(b.productCode(), b.genericName(), b.bidPrice(),
+                        b.category() == Category.CONSUMABLE ? LedgerCategory.CONSUMABLE : LedgerCategory.DRUG));
+            }
+            if (byCode.isEmpty()) throw new UsageException("the bids have no product codes to buy");
+            return List.copyOf(byCode.values());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vbp.cli.commands;
+
+import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.DataSources;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.UsageException;
+import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.LedgerOptions;
+import dev.vbp.cli.options.RateConverter;
+import dev.vbp.domain.Allocation;
+import dev.vbp.domain.Bid;
+import dev.vbp.domain.Institution;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.volume.VolumeAnalysis;
+import dev.vbp.engine.volume.VolumePlan;
+import dev.vbp.engine.volume.WindowedPurchases;
+import dev.vbp.read.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "volume",
+        description = {"Agreed-volume completion (约定采购量完成进度): each institution's purchases of its allocated selected products",
+                "in the current agreement year, against the agreed quantity and the share of the year gone; non-selected",
+                "purchases of the same generic beside."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2019-12-31 --by county",
+                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --as-of 2019-12-31 --by generic --warn-below 0.8"})
+public class VolumeCommand extends BaseCommand {
+    @Mixin LedgerOptions ledger;
+    @Mixin InputOptions input;
+
+    @Option(names = "--allocations", paramLabel = "FILE", description = "Agreed volumes instead of the workspace's.")
+    List<Path> allocationFiles = new ArrayList<>();
+
+    @Option(names = "--bids", paramLabel = "FILE", description = "Bids (pack counts, generics, non-selected products) instead of the workspace's.")
+    List<Path> bidFiles = new ArrayList<>();
+
+    @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions (names, counties) instead of the workspace's.")
+    List<Path> institutionFiles = new ArrayList<>();
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Count purchases up to this day (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "allocation",
+            description = "Rows per allocation (institution × product), generic, batch, institution or county (default: ${DEFAULT-VALUE}).")
+    VolumeAnalysis.Level by = VolumeAnalysis.Level.ALLOCATION;
+
+    @Option(names = "--warn-below", paramLabel = "K", defaultValue = "1", converter = RateConverter.class,
+            description = "Behind schedule when completion < elapsed share × K (default: 1; e.g. 0.8 warns only when 20%% behind).")
+    BigDecimal warnBelow;
+
+    @Option(names = "--fail-under", paramLabel = "RATE", converter = RateConverter.class,
+            description = "Exit 1 when any row's completion is below RATE, and list those rows (e.g. 50%% or 0.5).")
+    BigDecimal failUnder;
+
+    @Override
+    protected int execute() {
+        DataSources sources = input.sources(workspace());
+        List<Allocation> allocations = sources.require(Dataset.ALLOCATIONS, allocationFiles, "--allocations", Allocation::fromRow);
+        List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);
+        Map<String, Institution> institutions = new HashMap<>();
+        sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow).forEach(i -> institutions.put(i.code(), i));
+        if (allocations.isEmpty()) throw new UsageException("the allocations have no rows");
+        LocalDate day = asOf != null ? asOf : LocalDate.now(ctx().clock());
+        VolumePlan plan = new VolumePlan(allocations, bids, day);
+        LedgerResult<WindowedPurchases> result = scan(sources.ledgerScan(ledger), plan.aggregate());
+        VolumeAnalysis.Result r = VolumeAnalysis.analyse(plan, result.aggregate(), institutions, by, warnBelow, failUnder);
+        DataSources.describe(r.report(), result);
+        sources.describe(r.report());
+        render(r.report());
+        return r.shortfalls().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.vbp.engine.onlinerate;
+
+import dev.vbp.domain.Exact;
+import dev.vbp.domain.Institution;
+import dev.vbp.domain.Ownership;
+import dev.vbp.engine.ledger.GroupedSums;
+import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.engine.ledger.LedgerChannel;
+import dev.vbp.engine.onlinerate.OnlineRateSettings.Basis;
+import dev.vbp.engine.onlinerate.OnlineRateSettings.Level;
+import dev.vbp.output.Column;
+import dev.vbp.output.DisplayText;
+import dev.vbp.output.Lang;
+import dev.vbp.output.Report;
+import dev.vbp.output.ValueKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Online-purchase rate (网采率) from ledger sums grouped by institution, channel (and category, month):
+ * rolled up to the requested levels with each institution's county, level and ownership. Institutions with
+ * no online or no offline purchases, and institutions missing from the institutions file, are shown with a
+ * note, never hidden.
+ */
+public final class OnlineRateAnalysis {
+    private OnlineRateAnalysis() {}
+
+    /** The report, and the rows that fall short of --fail-under (empty when no check was asked). */
+    public record Result(Report report, List<String> shortfalls) {}
+
+    private static final String UNKNOWN = "(unknown)";
+
+    /** Running totals of one report row. */
+    private static final class Totals {
+        long onlineAmount, offlineAmount, onlineLines, offlineLines;
+        final Set<String> institutions = new TreeSet<>();
+        final Set<String> notes = new TreeSet<>();
+    }
+
+    /**
+     * @param institutions by code; {@code institutionsGiven} false means there is no institutions file at all,
+     *                     so ownership is unknown for everyone (all are counted, and the assumptions say so)
+     */
+    public static Result analyse(GroupedSums sums, Map<String, Institution> institutions, boolean institutionsGiven,
+                                 OnlineRateSettings s) {
+        Map<List<String>, Totals> rows = new TreeMap<>(OnlineRateAnalysis::compareKeys);
+        Set<String> privateLeftOut = new TreeSet<>();
+        Set<String> unknownInstitutions = new TreeSet<>();
+        for (GroupedSums.Group g : sums.groups()) {
+            GroupedSums.Key k = g.key();
+            Institution inst = institutions.get(k.institution());
+            if (institutionsGiven && inst == null) unknownInstitutions.add(k.institution());
+            if (inst != null && inst.ownership() == Ownership.PRIVATE && !s.includePrivate()) {
+                privateLeftOut.add(k.institution());
+                continue;
+            }
+            Totals t = rows.computeIfAbsent(rowKey(k, inst, s), x -> new Totals());
+            t.institutions.add(k.institution());
+            if (k.channel() == LedgerChannel.ONLINE) {
+                t.onlineAmount += g.amount();
+                t.onlineLines += g.lines();
+            } else {
+                t.offlineAmount += g.amount();
+                t.offlineLines += g.lines();
+            }
+            if (institutionsGiven && inst == null) t.notes.add("not in the institutions file");
+        }
+
+        Report report = new Report("online-rate", columns(s));
+        List<String> shortfalls = new ArrayList<>();
+        long below = 0;
+        for (var e : rows.entrySet()) {
+            Totals t = e.getValue();
+            BigDecimal rate = rate(t.onlineAmount, t.offlineAmount, t.onlineLines, t.offlineLines, s.basis());
+            if (t.onlineLines == 0) t.notes.add("no online purchases");
+            if (t.offlineLines == 0) t.notes.add("no offline purchases");
+            if (rate == null) t.notes.add("no net purchases");
+            List<Object> row = new ArrayList<>();
+            List<String> key = e.getKey();
+            for (int i = 0; i < key.size(); i++) {
+                row.add(key.get(i));
+                if (keyLevel(s, i) == Level.INSTITUTION) {
+                    Institution inst = institutions.get(key.get(i));
+                    row.add(inst == null ? null : inst.name());
+                }
+            }
+            if (!s.by().contains(Level.INSTITUTION)) row.add(t.institutions.size());
+            row.add(money(t.onlineAmount));
+            row.add(money(t.offlineAmount));
+            row.add(t.onlineLines);
+            row.add(t.offlineLines);
+            row.add(Exact.ratio(rate));
+            if (s.target() != null) {
+                String status = rate == null ? "no purchases" : rate.compareTo(s.target()) >= 0 ? "met" : "below";
+                if (!"met".equals(status)) below++;
+                row.add(status);
+            }
+            row.add(t.notes.isEmpty() ? null : String.join("; ", t.notes));
+            report.row(row);
+            if (s.failUnder() != null && (rate == null || rate.compareTo(s.failUnder()) < 0)) {
+                shortfalls.add(String.join(" / ", key) + ": " + (rate == null ? "no purchases" : percent(rate)));
+            }
+        }
+
+        long online = 0, offline = 0, onlineLines = 0, offlineLines = 0;
+        Set<String> counted = new HashSet<>();
+        for (Totals t : rows.values()) {
+            online += t.onlineAmount;
+            offline += t.offlineAmount;
+            onlineLines += t.onlineLines;
+            offlineLines += t.offlineLines;
+            counted.addAll(t.institutions);
+        }
+        report.summary("institutions", "Institutions", "机构数", ValueKind.INTEGER, counted.size());
+        report.summary("online_amount", "Online amount", "线上金额", ValueKind.MONEY, money(online));
+        report.summary("offline_amount", "Offline amount", "线下金额", ValueKind.MONEY, money(offline));
+        report.summary("online_lines", "Online lines", "线上条目", ValueKind.INTEGER, onlineLines);
+        report.summary("offline_lines", "Offline lines", "线下条目", ValueKind.INTEGER, offlineLines);
+        report.summary("online_rate", "Online rate", "网采率", ValueKind.RATIO,
+                Exact.ratio(rate(online, offline, onlineLines, offlineLines, s.basis())));
+        if (s.target() != null) report.summary("rows_below_target", "Rows below target", "未达标行数", ValueKind.INTEGER, below);
+        report.summary("private_left_out", "Private institutions left out", "未计入民营机构", ValueKind.INTEGER, privateLeftOut.size());
+
+        describe(report, s, institutionsGiven);
+        if (!unknownInstitutions.isEmpty()) {
+            report.warning(unknownInstitutions.size() + " institution" + (unknownInstitutions.size() == 1 ? " is" : "s are")
+                    + " not in the institutions file; counted with unknown county, level and ownership (first: "
+                    + unknownInstitutions.iterator().next() + ")");
+        }
+        if (!shortfalls.isEmpty()) {
+            report.warning(shortfalls.size() + " row" + (shortfalls.size() == 1 ? " is" : "s are") + " below --fail-under "
+                    + percent(s.failUnder()) + ": " + String.join(", ", shortfalls.subList(0, Math.min(20, shortfalls.size())))
+                    + (shortfalls.size() > 20 ? ", ..." : ""));
+        }
+        return new Result(report, shortfalls);
+    }
+
+    private static List<String> rowKey(GroupedSums.Key k, Institution inst, OnlineRateSettings s) {
+        List<String> key = new ArrayList<>();
+        for (Level level : s.by()) {
+            key.add(switch (level) {
+                case INSTITUTION -> k.institution();
+                case COUNTY -> inst == null || inst.county() == null ? UNKNOWN : inst.county();
+                case LEVEL -> inst == null || inst.level() == null ? UNKNOWN : inst.level();
+                case CATEGORY -> category(k.category());
+                case MONTH -> String.format("%04d-%02d", k.month() / 100, k.month() % 100);
+            });
+        }
+        if (s.splitCategories() && !s.by().contains(Level.CATEGORY)) key.add(category(k.category()));
+        return key;
+    }
+
+    private static String category(LedgerCategory c) {
+        return c == null ? "unspecified" : c.code();
+    }
+
+    /** The level of position {@code i} of a row key. */
+    private static Level keyLevel(OnlineRateSettings s, int i) {
+        return i < s.by().size() ? s.by().get(i) : Level.CATEGORY;
+    }
+
+    private static List<Column> columns(OnlineRateSettings s) {
+        List<Column> c = new ArrayList<>();
+        List<Level> levels = new ArrayList<>(s.by());
+        if (s.splitCategories() && !levels.contains(Level.CATEGORY)) levels.add(Level.CATEGORY);
+        for (Level l : levels) {
+            switch (l) {
+                case INSTITUTION -> {
+                    c.add(new Column("institution_code", "Institution", "机构编码", ValueKind.CODE));
+                    c.add(new Column("institution_name", "Name", "机构名称", ValueKind.TEXT));
+                }
+                case COUNTY -> c.add(new Column("county", "County", "县(市、区)", ValueKind.TEXT));
+                case LEVEL -> c.add(new Column("level", "Level", "等级", ValueKind.TEXT));
+                case CATEGORY -> c.add(new Column("category", "Category", "类别", ValueKind.TEXT));
+                case MONTH -> c.add(new Column("month", "Month", "月份", ValueKind.TEXT));
+            }
+        }
+        if (!s.by().contains(Level.INSTITUTION)) c.add(new Column("institutions", "Institutions", "机构数", ValueKind.INTEGER));
+        c.add(new Column("online_amount", "Online amount", "线上金额", ValueKind.MONEY));
+        c.add(new Column("offline_amount", "Offline amount", "线下金额", ValueKind.MONEY));
+        c.add(new Column("online_lines", "Online lines", "线上条目", ValueKind.INTEGER));
+        c.add(new Column("offline_lines", "Offline lines", "线下条目", ValueKind.INTEGER));
+        c.add(new Column("online_rate", "Online rate", "网采率", ValueKind.RATIO));
+        if (s.target() != null) c.add(new Column("status", "Status", "状态", ValueKind.TEXT));
+        c.add(new Column("note", "Note", "说明", ValueKind.TEXT));
+        return c;
+    }
+
+    /** online / (online + offline) by amount or by lines; null when the denominator is not positive. */
+    static BigDecimal rate(long onlineAmount, long offlineAmount, long onlineLines, long offlineLines, Basis basis) {
+        long num = basis == Basis.AMOUNT ? onlineAmount : onlineLines;
+        long den = basis == Basis.AMOUNT ? onlineAmount + offlineAmount : onlineLines + offlineLines;
+        return den <= 0 ? null : Exact.divide(BigDecimal.valueOf(num), BigDecimal.valueOf(den));
+    }
+
+    private static BigDecimal money(long scaled) {
+        return Exact.money(BigDecimal.valueOf(scaled, dev.vbp.engine.ledger.LedgerLine.SCALE));
+    }
+
+    private static String percent(BigDecimal ratio) {
+        return DisplayText.format(ratio, ValueKind.RATIO, Lang.EN);
+    }
+
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) return c;
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static void describe(Report report, OnlineRateSettings s, boolean institutionsGiven) {
+        report.parameter("basis", s.basis().name().toLowerCase());
+        report.parameter("by", s.by().stream().map(l -> l.name().toLowerCase()).toList());
+        if (s.target() != null) report.parameter("target", s.target());
+        if (s.failUnder() != null) report.parameter("fail_under", s.failUnder());
+        report.assumption("online_rate", s.basis() == Basis.AMOUNT
+                ? "online amount / (online + offline amount); returns and corrections net out"
+                : "online ledger lines / all ledger lines (items basis)");
+        report.assumption("channel", "online = bought on the provincial platform, as the ledger's channel column says");
+        report.assumption("categories", s.rowsByCategory() ? "drugs and consumables apart (herbal pieces and hospital preparations as their own categories)"
+                : "all categories together");
+        report.assumption("excluded", s.excluded().isEmpty() ? "none"
+                : s.excluded().stream().map(LedgerCategory::code).toList().toString());
+        report.assumption("institutions", !institutionsGiven
+                ? "no institutions file: every institution counted, ownership unknown"
+                : s.includePrivate() ? "public and private institutions" : "public institutions, and those whose ownership is unknown");
+    }
+}
