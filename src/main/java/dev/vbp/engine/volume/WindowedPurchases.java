@@ -23,7 +23,7 @@ public final class WindowedPurchases implements LedgerAggregate<WindowedPurchase
             return new Window(ymd(from), ymd(to));
         }
 
-        boolean contains(int date) {
+        public boolean contains(int date) {
             return date >= from && date <= to;
         }
 
