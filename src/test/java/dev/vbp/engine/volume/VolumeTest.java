@@ -1,0 +1,115 @@
+package dev.vbp.engine.volume;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vbp.cli.Cli;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Agreed volumes of 甲药片 P1 (10 tablets a pack) for 2024, as of 2024-06-30: elapsed = 182/366 = 0.4972677596.
+ * <pre>
+ *   H1 agreed 1000: bought 30 − 5 (return) packs by then (20 more in August do not count) = 250 tablets
+ *      → 0.25, behind; other products of the generic: P9 (non-selected, 20 a pack) 3 packs = 60 tablets,
+ *      and 2 packs of P7, which no bid names (reported, pack size unknown)
+ *   H2 agreed 200: 25 packs = 250 tablets → 1.25, done
+ *   by generic: 500 / 1200 = 0.4166666667, behind
+ * Realised savings of P1 against its ceiling (1.00 a tablet, bid 0.50): cycle 2024 → 70 packs = 700 tablets
+ * → 350; up to 2024-06-30 → 50 packs → 250.
+ * </pre>
+ */
+class VolumeTest {
+    @TempDir Path dir;
+    Path bids, allocations, ledger;
+
+    @BeforeEach
+    void files() throws IOException {
+        bids = dir.resolve("bids.csv");
+        Files.writeString(bids, """
+                batch_id,product_code,generic_name,spec,pack_count,bid_price,selected,cycle_start,cycle_end,ceiling_price
+                B,P1,甲药片,10mg,10,5.00,y,2024-01-01,2024-12-31,10.00
+                B,P9,甲药片,10mg,20,30.00,n,,,
+                """);
+        allocations = dir.resolve("allocations.csv");
+        Files.writeString(allocations, """
+                batch_id,institution_code,product_code,agreed_qty,cycle_start,cycle_end
+                B,H1,P1,1000,2024-01-01,2024-12-31
+                B,H2,P1,200,2024-01-01,2024-12-31
+                """);
+        ledger = dir.resolve("ledger.csv");
+        Files.writeString(ledger, """
+                date,institution_code,product_code,generic_name,quantity,amount,channel
+                2024-02-01,H1,P1,甲药片,30,150.00,线上
+                2024-02-10,H1,P1,甲药片,-5,-25.00,线上
+                2024-08-01,H1,P1,甲药片,20,100.00,线上
+                2024-03-01,H2,P1,甲药片,25,125.00,线上
+                2024-02-01,H1,P9,甲药片,3,90.00,线下
+                2024-02-03,H1,P7,甲药片,2,50.00,线下
+                2023-12-31,H2,P1,甲药片,99,495.00,线上
+                """);
+    }
+
+    private Cli.Result volume(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--workspace", dir.resolve("ws").toString(), "volume",
+                "--allocations", allocations.toString(), "--bids", bids.toString(), "--ledger", ledger.toString(),
+                "--as-of", "2024-06-30", "--format", "json"));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void completionElapsedAndStatusPerAllocation() {
+        JsonNode r = Json.parse(volume().ok().out());
+        JsonNode h1 = r.get("rows").get(0), h2 = r.get("rows").get(1);
+        assertEquals(new BigDecimal("250"), h1.get("purchased_qty").decimalValue());
+        assertEquals(new BigDecimal("0.25"), h1.get("completion").decimalValue());
+        assertEquals(new BigDecimal("0.4972677596"), h1.get("elapsed").decimalValue());
+        assertEquals("behind", h1.get("status").asText());
+        assertEquals(new BigDecimal("60"), h1.get("other_products_qty").decimalValue());
+        assertTrue(h1.get("note").asText().startsWith("2 packs of products of the generic that no bid names"), h1.toString());
+        assertEquals(new BigDecimal("1.25"), h2.get("completion").decimalValue());
+        assertEquals("done", h2.get("status").asText());
+        assertEquals(1, r.get("summary").get("behind").asInt());
+    }
+
+    @Test
+    void aWarningLevelBelowOneForgivesSmallDelays() {
+        JsonNode r = Json.parse(volume("--warn-below", "0.5").ok().out());
+        assertEquals("on track", r.get("rows").get(0).get("status").asText()); // 0.25 ≥ 0.4973 × 0.5
+    }
+
+    @Test
+    void byGenericAndFailUnder() {
+        JsonNode r = Json.parse(volume("--by", "generic").ok().out());
+        assertEquals(1, r.get("rows").size());
+        assertEquals(new BigDecimal("0.4166666667"), r.get("rows").get(0).get("completion").decimalValue());
+        assertEquals(new BigDecimal("60"), r.get("rows").get(0).get("other_products_qty").decimalValue());
+        Cli.Result failed = volume("--fail-under", "50%").expect(ExitCodes.CHECK_FAILED);
+        assertTrue(failed.out().contains("1 row is below --fail-under 50.00%: B / H1 / P1 / 甲药片: 25.00%"), failed.out());
+    }
+
+    @Test
+    void realisedSavingsFromTheLedger() {
+        String ws = dir.resolve("ws").toString();
+        JsonNode all = Json.parse(Cli.run("--workspace", ws, "savings", "--bids", bids.toString(), "--against", "ceiling",
+                "--volume", "actual", "--ledger", ledger.toString(), "--format", "json").ok().out());
+        assertEquals(new BigDecimal("700"), all.get("rows").get(0).get("quantity").decimalValue());
+        assertEquals(new BigDecimal("350"), all.get("summary").get("savings").decimalValue());
+        JsonNode half = Json.parse(Cli.run("--workspace", ws, "savings", "--bids", bids.toString(), "--against", "ceiling",
+                "--volume", "actual", "--to", "2024-06-30", "--ledger", ledger.toString(), "--format", "json").ok().out());
+        assertEquals(new BigDecimal("250"), half.get("summary").get("savings").decimalValue());
+        assertEquals("actual", half.get("parameters").get("volume").asText());
+    }
+}
