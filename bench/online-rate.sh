@@ -58,7 +58,7 @@ measure() {
         done
         wait "$pid"
         end=$(date +%s.%N)
-        echo "$(echo "$end - $start" | bc) $peak"
+        echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}') $peak"
     fi
 }
 
