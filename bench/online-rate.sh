@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SEED=${SEED:-1}
 THREADS=${THREADS:-$(nproc)}
-VBP_JVM_FLAGS=${VBP_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx384m"}
+VBP_JVM_FLAGS=${VBP_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx512m"}
 DUCKDB_VERSION=${DUCKDB_VERSION:-2.0.0.1}
 MAVEN_REPO=${MAVEN_REPO:-$HOME/.m2/repository}
 OUT=bench/out
@@ -58,7 +58,7 @@ measure() {
         done
         wait "$pid"
         end=$(date +%s.%N)
-        echo "$(echo "$end - $start" | bc) $peak"
+        echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}') $peak"
     fi
 }
 

@@ -269,7 +269,7 @@ public final class LedgerGenerator {
                 long amount = qty * price; // qty is whole packs, so this is exact at 4 decimals
                 boolean isBad = nextBad < bad.length && bad[nextBad] == row;
                 boolean isOff = nextOff < off.length && off[nextOff] == row;
-                int badKind = isBad ? (int) (nextBad % 5) : -1;
+                int badKind = isBad ? nextBad % 5 : -1;
                 if (isBad) nextBad++;
                 if (isOff) {
                     nextOff++;

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Sums of quantity and amount per group, for any subset of the dimensions {institution, product, generic
  * name, month, channel, category}; also the line count and the number of lines whose amount disagrees with
  * quantity × unit price. Memory grows with the number of distinct groups, never with lines: an open-
- * addressing table over parallel arrays, and {@link #add} allocates nothing once a group exists.
+ * addressing table over one record per group (a long[] stride and a String[] stride), and {@link #add}
+ * allocates nothing once a group exists.
  * Sums are exact longs scaled by 10^4; an overflow throws rather than wraps.
  */
 public final class GroupedSums implements LedgerAggregate<GroupedSums> {
@@ -45,18 +46,12 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     private final boolean byInstitution, byProduct, byGeneric, byMonth, byChannel, byCategory;
     private final long tolerance;
 
-    // groups, in insertion order
-    private String[] institution;
-    private String[] product;
-    private String[] generic;
-    private int[] month;
-    private byte[] channel; // ordinal + 1, 0 = none
-    private byte[] category; // ordinal + 1, 0 = none
-    private int[] hash;
-    private long[] quantity;
-    private long[] amount;
-    private long[] lines;
-    private long[] mismatches;
+    // Groups in insertion order, one record each so that a lookup touches few cache lines:
+    // data[5g] = hash << 32 | month << 8 | channel << 4 | category (ordinal + 1, 0 = none), then quantity,
+    // amount, lines, mismatches; refs[3g] = institution, product, generic.
+    private static final int STRIDE = 5;
+    private long[] data;
+    private String[] refs;
     private int size;
     private int[] slots; // group index + 1, 0 = free
 
@@ -77,7 +72,8 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
         this.byChannel = dimensions.contains(Dimension.CHANNEL);
         this.byCategory = dimensions.contains(Dimension.CATEGORY);
         this.tolerance = tolerance;
-        allocate(16);
+        data = new long[16 * STRIDE];
+        refs = new String[16 * 3];
         slots = new int[32];
     }
 
@@ -98,30 +94,39 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
         String prod = byProduct ? line.product : null;
         String gen = byGeneric ? line.generic() : null;
         int mon = byMonth ? line.date / 100 : 0;
-        byte chan = byChannel ? (byte) (line.channel.ordinal() + 1) : 0;
-        byte cat = byCategory && line.category != null ? (byte) (line.category.ordinal() + 1) : 0;
-        int g = find(inst, prod, gen, mon, chan, cat, true);
-        quantity[g] = Math.addExact(quantity[g], line.quantity);
-        amount[g] = Math.addExact(amount[g], line.amount);
-        lines[g]++;
-        if (line.hasUnitPrice && line.amountDisagreesWithPrice(tolerance)) mismatches[g]++;
+        int chan = byChannel ? line.channel.ordinal() + 1 : 0;
+        int cat = byCategory && line.category != null ? line.category.ordinal() + 1 : 0;
+        int i = find(inst, prod, gen, mon, chan, cat, true) * STRIDE;
+        long[] d = data;
+        d[i + 1] = Math.addExact(d[i + 1], line.quantity);
+        d[i + 2] = Math.addExact(d[i + 2], line.amount);
+        d[i + 3]++;
+        if (line.hasUnitPrice && line.amountDisagreesWithPrice(tolerance)) d[i + 4]++;
     }
 
+    /**
+     * Adds {@code other}'s groups to this one's (or this one's to {@code other}'s, whichever holds more
+     * groups, so the big table is not copied) and returns the combined sums.
+     */
     @Override
     public GroupedSums merge(GroupedSums other) {
         if (!dimensions.equals(other.dimensions) || tolerance != other.tolerance) {
             throw new IllegalArgumentException("cannot merge sums grouped by " + dimensions + " with sums grouped by "
                     + other.dimensions);
         }
-        for (int o = 0; o < other.size; o++) {
-            int g = find(other.institution[o], other.product[o], other.generic[o], other.month[o], other.channel[o],
-                    other.category[o], true);
-            quantity[g] = Math.addExact(quantity[g], other.quantity[o]);
-            amount[g] = Math.addExact(amount[g], other.amount[o]);
-            lines[g] += other.lines[o];
-            mismatches[g] += other.mismatches[o];
+        GroupedSums into = other.size > size ? other : this;
+        GroupedSums from = into == this ? other : this;
+        for (int o = 0; o < from.size; o++) {
+            long meta = from.data[o * STRIDE];
+            int i = into.find(from.refs[o * 3], from.refs[o * 3 + 1], from.refs[o * 3 + 2], (int) (meta >>> 8) & 0xFFFFF,
+                    (int) (meta >>> 4) & 0xF, (int) meta & 0xF, true) * STRIDE;
+            int j = o * STRIDE;
+            into.data[i + 1] = Math.addExact(into.data[i + 1], from.data[j + 1]);
+            into.data[i + 2] = Math.addExact(into.data[i + 2], from.data[j + 2]);
+            into.data[i + 3] += from.data[j + 3];
+            into.data[i + 4] += from.data[j + 4];
         }
-        return this;
+        return into;
     }
 
     /** Number of groups. */
@@ -139,8 +144,8 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     public Group get(Key key) {
         int g = find(byInstitution ? key.institution() : null, byProduct ? key.product() : null,
                 byGeneric ? key.generic() : null, byMonth && key.month() != null ? key.month() : 0,
-                byChannel && key.channel() != null ? (byte) (key.channel().ordinal() + 1) : 0,
-                byCategory && key.category() != null ? (byte) (key.category().ordinal() + 1) : 0, false);
+                byChannel && key.channel() != null ? key.channel().ordinal() + 1 : 0,
+                byCategory && key.category() != null ? key.category().ordinal() + 1 : 0, false);
         return g < 0 ? null : group(g);
     }
 
@@ -148,18 +153,24 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     public Group total() {
         long q = 0, a = 0, l = 0, m = 0;
         for (int g = 0; g < size; g++) {
-            q = Math.addExact(q, quantity[g]);
-            a = Math.addExact(a, amount[g]);
-            l += lines[g];
-            m += mismatches[g];
+            int i = g * STRIDE;
+            q = Math.addExact(q, data[i + 1]);
+            a = Math.addExact(a, data[i + 2]);
+            l += data[i + 3];
+            m += data[i + 4];
         }
         return new Group(new Key(null, null, null, null, null, null), q, a, l, m);
     }
 
     private Group group(int g) {
-        Key key = new Key(institution[g], product[g], generic[g], byMonth ? month[g] : null,
-                channel[g] == 0 ? null : CHANNELS[channel[g] - 1], category[g] == 0 ? null : CATEGORIES[category[g] - 1]);
-        return new Group(key, quantity[g], amount[g], lines[g], mismatches[g]);
+        long meta = data[g * STRIDE];
+        int mon = (int) (meta >>> 8) & 0xFFFFF;
+        int chan = (int) (meta >>> 4) & 0xF;
+        int cat = (int) meta & 0xF;
+        Key key = new Key(refs[g * 3], refs[g * 3 + 1], refs[g * 3 + 2], byMonth ? mon : null,
+                chan == 0 ? null : CHANNELS[chan - 1], cat == 0 ? null : CATEGORIES[cat - 1]);
+        int i = g * STRIDE;
+        return new Group(key, data[i + 1], data[i + 2], data[i + 3], data[i + 4]);
     }
 
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -174,7 +185,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     // ---------------------------------------------------------------------------------------------------
 
     /** The group's index; with {@code create}, a new zeroed group when absent, else -1. */
-    private int find(String inst, String prod, String gen, int mon, byte chan, byte cat, boolean create) {
+    private int find(String inst, String prod, String gen, int mon, int chan, int cat, boolean create) {
         int h = 0;
         if (inst != null) h = inst.hashCode();
         if (prod != null) h = h * 31 + prod.hashCode();
@@ -184,17 +195,18 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
+        long meta = (long) h << 32 | (long) mon << 8 | chan << 4 | cat;
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
             int e = slots[s];
             if (e == 0) {
                 if (!create) return -1;
-                return insert(s, h, inst, prod, gen, mon, chan, cat);
+                return insert(s, meta, inst, prod, gen);
             }
             int g = e - 1;
-            if (hash[g] == h && month[g] == mon && channel[g] == chan && category[g] == cat
-                    && same(institution[g], inst) && same(product[g], prod) && same(generic[g], gen)) {
-                return g;
+            if (data[g * STRIDE] == meta) {
+                int r = g * 3;
+                if (same(refs[r], inst) && same(refs[r + 1], prod) && same(refs[r + 2], gen)) return g;
             }
         }
     }
@@ -203,40 +215,27 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
         return a == b || (a != null && a.equals(b));
     }
 
-    private int insert(int slot, int h, String inst, String prod, String gen, int mon, byte chan, byte cat) {
-        if (size == hash.length) allocate(size * 2);
+    private int insert(int slot, long meta, String inst, String prod, String gen) {
+        if (size * STRIDE == data.length) {
+            int capacity = size + (size >> 1); // grow by half: big tables are the memory that matters
+            data = Arrays.copyOf(data, capacity * STRIDE);
+            refs = Arrays.copyOf(refs, capacity * 3);
+        }
         int g = size++;
-        institution[g] = inst;
-        product[g] = prod;
-        generic[g] = gen;
-        month[g] = mon;
-        channel[g] = chan;
-        category[g] = cat;
-        hash[g] = h;
+        data[g * STRIDE] = meta;
+        refs[g * 3] = inst;
+        refs[g * 3 + 1] = prod;
+        refs[g * 3 + 2] = gen;
         slots[slot] = g + 1;
-        if (size * 2 > slots.length) {
+        if (size * 3 > slots.length * 2) { // load factor 2/3
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
             for (int i = 0; i < size; i++) {
-                int s = hash[i] & mask;
+                int s = (int) (data[i * STRIDE] >>> 32) & mask;
                 while (slots[s] != 0) s = (s + 1) & mask;
                 slots[s] = i + 1;
             }
         }
         return g;
-    }
-
-    private void allocate(int capacity) {
-        institution = institution == null ? new String[capacity] : Arrays.copyOf(institution, capacity);
-        product = product == null ? new String[capacity] : Arrays.copyOf(product, capacity);
-        generic = generic == null ? new String[capacity] : Arrays.copyOf(generic, capacity);
-        month = month == null ? new int[capacity] : Arrays.copyOf(month, capacity);
-        channel = channel == null ? new byte[capacity] : Arrays.copyOf(channel, capacity);
-        category = category == null ? new byte[capacity] : Arrays.copyOf(category, capacity);
-        hash = hash == null ? new int[capacity] : Arrays.copyOf(hash, capacity);
-        quantity = quantity == null ? new long[capacity] : Arrays.copyOf(quantity, capacity);
-        amount = amount == null ? new long[capacity] : Arrays.copyOf(amount, capacity);
-        lines = lines == null ? new long[capacity] : Arrays.copyOf(lines, capacity);
-        mismatches = mismatches == null ? new long[capacity] : Arrays.copyOf(mismatches, capacity);
     }
 }

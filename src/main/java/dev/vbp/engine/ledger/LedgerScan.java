@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  *         .run(GroupedSums.by(Dimension.INSTITUTION, Dimension.CHANNEL));
  * }</pre>
  *
- * <p>How the work is cut: every plain file is split into byte ranges ({@link #threads} of them by
- * default). The worker of range k starts speculatively after the first newline at or after its start;
+ * <p>How the work is cut: every plain file is split into byte ranges (four per thread by default, so a
+ * worker that gets less CPU takes fewer). The worker of range k starts speculatively after the first newline at or after its start;
  * the worker of range k−1 reads past its own end until the record that crosses it ends and reports where
  * that is. If the two disagree (a quoted field with a newline straddles the split) range k is read again
  * from the true offset. A gzip file is one range. Ranges are merged in file order, and line numbers are
@@ -42,6 +42,12 @@ public final class LedgerScan {
     static final int DEFAULT_BUFFER_BYTES = 4 << 20;
     /** Automatic ranges are at least this large, so small files are not split for nothing. */
     static final long MIN_AUTO_CHUNK = 8 << 20;
+    /**
+     * A plain file is cut into this many ranges per thread: a worker that gets less CPU (a busy machine,
+     * a slow gzip file beside it) then takes fewer ranges instead of holding everyone up, at the cost of a
+     * few more partial aggregates to merge.
+     */
+    static final int CHUNKS_PER_THREAD = 4;
 
     private final List<Path> inputs = new ArrayList<>();
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -108,8 +114,8 @@ public final class LedgerScan {
     }
 
     /**
-     * The size of the byte ranges plain files are cut into. Default: file size / threads, but at least
-     * 8 MB. Smaller ranges balance uneven work better but give more partial aggregates to merge.
+     * The size of the byte ranges plain files are cut into. Default: file size / (4 × threads), but at
+     * least 8 MB. Smaller ranges balance uneven work better but give more partial aggregates to merge.
      */
     public LedgerScan chunkBytes(long bytes) {
         if (bytes < 1) throw new IllegalArgumentException("chunkBytes must be at least 1");
@@ -161,7 +167,8 @@ public final class LedgerScan {
                 units.add(new ScanUnit(f, units.size(), 0, f.dataStart(), Long.MAX_VALUE));
                 continue;
             }
-            long chunk = chunkBytes > 0 ? chunkBytes : Math.max(MIN_AUTO_CHUNK, (region + threads - 1) / threads);
+            long pieces = (long) threads * CHUNKS_PER_THREAD;
+            long chunk = chunkBytes > 0 ? chunkBytes : Math.max(MIN_AUTO_CHUNK, (region + pieces - 1) / pieces);
             long n = (region + chunk - 1) / chunk;
             for (int k = 0; k < n; k++) {
                 long start = f.dataStart() + k * chunk;

@@ -21,21 +21,38 @@ import java.util.TreeMap;
  * Benchmark driver until {@code vbp online-rate} exists: per institution, online amount, offline amount and
  * online rate (online / (online + offline), by amount, 6 decimals half-up) as CSV.
  * {@code java -cp vbp.jar dev.vbp.engine.ledger.OnlineRateBenchMain [--threads N] [--out FILE] FILE...}.
- * Timing and counts go to standard error.
+ * Timing and counts go to standard error. {@code --group-by institution,product,month} runs that grouping
+ * instead and reports only the number of groups (to measure memory on big groupings).
  */
 public final class OnlineRateBenchMain {
     private OnlineRateBenchMain() {}
 
+    /** {@code --group-by institution,product,month}: the same scan with another grouping; reports its size. */
+    private static void groupOnly(List<Path> files, int threads, String groupBy) {
+        List<Dimension> dims = new ArrayList<>();
+        for (String d : groupBy.split(",")) dims.add(Dimension.valueOf(d.trim().toUpperCase(java.util.Locale.ROOT)));
+        long t0 = System.nanoTime();
+        LedgerResult<GroupedSums> result = LedgerScan.of(files).threads(threads).run(GroupedSums.by(dims.toArray(Dimension[]::new)));
+        System.err.printf("vbp: lines=%d groups=%d by=%s scan_ms=%d threads=%d%n", result.totalLines(),
+                result.aggregate().size(), dims, (System.nanoTime() - t0) / 1_000_000, threads);
+    }
+
     public static void main(String[] args) throws IOException {
         int threads = Runtime.getRuntime().availableProcessors();
         String out = null;
+        String groupBy = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--out" -> out = args[++i];
+                case "--group-by" -> groupBy = args[++i];
                 default -> files.add(Path.of(args[i]));
             }
+        }
+        if (groupBy != null) {
+            groupOnly(files, threads, groupBy);
+            return;
         }
         long t0 = System.nanoTime();
         LedgerResult<GroupedSums> result = LedgerScan.of(files).threads(threads)

@@ -86,6 +86,9 @@ final class UnitScanner implements LedgerLine.GenericSource {
         r.aggregate = aggregate;
         r.errorsCounted = !speculative;
         LedgerFormat f = unit.format();
+        source = null;
+        storedReported = 0;
+        linesReported = 0;
         try {
             run(unit, start, speculative, newlinesBefore, aggregate, r);
         } catch (StopScan e) {
@@ -149,8 +152,6 @@ final class UnitScanner implements LedgerLine.GenericSource {
         // position the reader
         lim = 0;
         eof = false;
-        storedReported = 0;
-        linesReported = 0;
         int pos = 0;
         if (f.gzip()) {
             source = LedgerSource.gzip(f.file());

@@ -71,7 +71,7 @@ class LedgerErrorsTest {
         assertEquals(9, e.maxErrors());
         assertTrue(e.getMessage().startsWith("more than 9 malformed ledger lines; scan stopped; first: "), e.getMessage());
         assertEquals(3, e.firstErrors().get(0).line());
-        for (int chunk = 1; chunk < BAD.length(); chunk += 3) {
+        for (int chunk = 1; chunk < BAD.length(); chunk += 11) {
             int c = chunk;
             assertThrows(TooManyErrorsException.class,
                     () -> LedgerScan.of(file).maxErrors(9).threads(2).chunkBytes(c).run(GroupedSums.by()));
