@@ -30,6 +30,8 @@ import java.util.zip.GZIPOutputStream;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Write deterministic, realistic sample data for demos, tests and benchmarks.",
+        footerHeading = "%nExample:%n",
+        footer = "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
         subcommands = SampleCommand.Ledger.class)
 public class SampleCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -46,7 +48,7 @@ public class SampleCommand implements Runnable {
             footerHeading = "%nExamples:%n",
             footer = {
                     "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
-                    "  vbp sample ledger --rows 10000000 --seed 1 --out /tmp/ledger-10m.csv"})
+                    "  vbp sample ledger --rows 1000 --seed 7 --bad-lines 3 --gb18030 --out target/ledger-gbk.csv.gz"})
     public static class Ledger extends BaseCommand {
         @Mixin InputOptions input;
 

@@ -50,7 +50,7 @@ class LedgerErrorsTest {
                 new LineError(file, 9, "channel", "unknown channel (expected e.g. 线上/线下, online/offline): '未知'"),
                 new LineError(file, 10, "quantity", "more than 4 decimal places: '1.00001'"),
                 new LineError(file, 11, "institution_code", "empty"),
-                new LineError(file, 12, "category", "unknown category (expected e.g. 药品/耗材, drug/consumable): '草药'"),
+                new LineError(file, 12, "category", "unknown category (expected e.g. 药品/耗材/中药饮片/院内制剂, drug/consumable): '草药'"),
                 new LineError(file, 13, "unit_price", "not a number: 'abc'"),
                 new LineError(file, 14, null, "text after a closing quote"),
                 new LineError(file, 16, null, "quoted field never closed")), r.errors());
