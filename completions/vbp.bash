@@ -808,7 +808,7 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--ledger' '--threads' '--max-errors' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--allocations' '--bids' '--institutions' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--ledger' '--threads' '--max-errors' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -867,6 +867,9 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--batch')
+      return
+      ;;
     '--as-of')
       return
       ;;
@@ -916,7 +919,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -968,6 +971,12 @@ function _picocli_vbp_retainedsavings() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--threads')
+      return
+      ;;
+    '--max-errors')
+      return
       ;;
     '--scores')
       local IFS=$'\n'

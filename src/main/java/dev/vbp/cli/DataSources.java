@@ -110,7 +110,7 @@ public final class DataSources {
             scan = LedgerScan.of(files).headerAliases(settings.mappingFor(Dataset.LEDGER).columns());
             sources.add("ledger: " + String.join(", ", files.stream().map(Path::toString).toList()));
         } else if (workspace.has(Dataset.LEDGER)) {
-            scan = LedgerScan.of(workspace.files(Dataset.LEDGER));
+            scan = LedgerScan.of(workspace.files(Dataset.LEDGER)).headerAliases(workspace.ledgerAliases());
             sources.add("ledger: workspace");
         } else {
             throw new UsageException("no ledger data: pass --ledger FILE|DIR, or import it first with 'vbp import ledger FILE'"

@@ -41,7 +41,7 @@ public final class Importer {
 
     /** What happened to one source file. */
     public record FileOutcome(String source, Status status, long accepted, long rejected, String rejectsFile,
-                              List<Reject> rejects, List<String> warnings, ReadResult read) {}
+                              List<Reject> rejects, List<String> warnings, String encoding) {}
 
     public enum Status { IMPORTED, UNCHANGED }
 
@@ -78,10 +78,9 @@ public final class Importer {
         for (Path file : files) {
             String sha = sha256(file);
             if (!seen.add(sha + "/" + mappingSha)) continue; // the same file named twice
-            ReadResult read = DatasetReader.read(file, dataset, settings);
-            pending.add(new Pending(file, sha, read));
+            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, mapping) : checkTable(file, sha, dataset, settings));
         }
-        List<Reject> allRejects = pending.stream().flatMap(p -> p.read.rejects().stream()).toList();
+        List<Reject> allRejects = pending.stream().flatMap(p -> p.rejects.stream()).toList();
         if (maxRejects >= 0 && allRejects.size() > maxRejects) {
             throw new TooManyRejectsException(allRejects.get(0).message() + " (" + allRejects.size() + " row"
                     + (allRejects.size() == 1 ? "" : "s") + " rejected, more than --max-rejects " + maxRejects
@@ -122,21 +121,28 @@ public final class Importer {
                 String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
                 for (Pending p : toWrite) {
                     String id = (p.sha + (mappingSha == null ? "" : mappingSha)).substring(0, 16);
-                    String dataFile = "data/" + dataset.id() + "/" + id + ".csv";
-                    writeAtomically(ws.root().resolve(dataFile), w -> CanonicalCsv.write(dataset, p.read.rows(), w), written);
+                    String dataFile = "data/" + dataset.id() + "/" + id + p.extension;
+                    writeAtomically(ws.root().resolve(dataFile), p.data, written);
+                    String mappingCopy = null;
+                    if (dataset == Dataset.LEDGER && mapping.source().isPresent()) {
+                        // Ledgers are kept as imported, so the mapping that reads them is kept beside them.
+                        mappingCopy = "data/" + dataset.id() + "/" + id + ".map.yaml";
+                        Path from = mapping.source().get();
+                        writeAtomically(ws.root().resolve(mappingCopy), tmp -> Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING), written);
+                    }
                     String rejectsFile = null;
-                    if (!p.read.rejects().isEmpty()) {
+                    if (!p.rejects.isEmpty()) {
                         rejectsFile = "rejects/" + dataset.id() + "/" + id + ".csv";
-                        writeAtomically(ws.root().resolve(rejectsFile), w -> CanonicalCsv.writeRejects(p.read.rejects(), w), written);
+                        writeAtomically(ws.root().resolve(rejectsFile), textWriter(w -> CanonicalCsv.writeRejects(p.rejects, w)), written);
                     }
                     entries.removeIf(e -> e.file().equals(dataFile));
-                    entries.add(new Manifest.Entry(p.file.toString(), p.sha, dataFile, p.read.rows().size(),
-                            p.read.rejects().size(), rejectsFile, mapping.source().map(Path::toString).orElse(null),
-                            mappingSha, p.read.charset().name(), p.read.delimiterName(), now));
+                    entries.add(new Manifest.Entry(p.file.toString(), p.sha, dataFile, p.accepted,
+                            p.rejected, rejectsFile, mappingCopy != null ? mappingCopy : mapping.source().map(Path::toString).orElse(null),
+                            mappingSha, p.encoding, p.delimiter, now));
                     outcomes.add(outcome(p, Status.IMPORTED, rejectsFile == null ? null : ws.root().resolve(rejectsFile).toString()));
                 }
                 Manifest after = before.with(dataset.id(), entries);
-                writeAtomically(ws.manifestPath(), w -> Workspace.YAML.writeValue(w, after), new ArrayList<>());
+                writeAtomically(ws.manifestPath(), textWriter(w -> Workspace.YAML.writeValue(w, after)), new ArrayList<>());
                 removeUnreferenced(ws, before, after);
             }
         } catch (IOException | RuntimeException e) {
@@ -163,24 +169,43 @@ public final class Importer {
     }
 
     private static FileOutcome outcome(Pending p, Status status, String rejectsFile) {
-        return new FileOutcome(p.file.toString(), status, p.read.rows().size(), p.read.rejects().size(), rejectsFile,
-                p.read.rejects(), p.read.warnings(), p.read);
+        return new FileOutcome(p.file.toString(), status, p.accepted, p.rejected, rejectsFile, p.rejects, p.warnings, p.encoding);
     }
 
-    private record Pending(Path file, String sha, ReadResult read) {}
+    /** A source file read and checked, with how to write its data into the workspace. */
+    record Pending(Path file, String sha, String encoding, String delimiter, long accepted, long rejected,
+                   List<Reject> rejects, List<String> warnings, String extension, DataWriter data) {}
 
-    private interface WriterAction {
+    /** Writes a workspace file to the temporary path given. */
+    interface DataWriter {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    private interface TextAction {
         void write(Writer w) throws IOException;
     }
 
+    private static DataWriter textWriter(TextAction action) {
+        return tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                action.write(w);
+            }
+        };
+    }
+
+    /** Tables are read whole, checked row by row, and stored as canonical CSV. */
+    private static Pending checkTable(Path file, String sha, Dataset dataset, ReadSettings settings) {
+        ReadResult read = DatasetReader.read(file, dataset, settings);
+        return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.rows().size(), read.rejects().size(),
+                read.rejects(), read.warnings(), ".csv", textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)));
+    }
+
     /** Writes to a temporary sibling, then moves it into place, so a reader never sees half a file. */
-    private static void writeAtomically(Path target, WriterAction action, List<Path> written) throws IOException {
+    private static void writeAtomically(Path target, DataWriter data, List<Path> written) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         written.add(tmp);
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            action.write(w);
-        }
+        data.writeTo(tmp);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         written.add(target);
     }

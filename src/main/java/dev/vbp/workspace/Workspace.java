@@ -75,7 +75,7 @@ public final class Workspace {
         return !manifest().entries(dataset.id()).isEmpty();
     }
 
-    /** The dataset's rows from every file imported into it, in import order. */
+    /** The dataset's rows from every file imported into it, in import order (not for ledgers: see {@link #files}). */
     public List<ReadResult> read(Dataset dataset) {
         List<ReadResult> results = new ArrayList<>();
         for (Manifest.Entry e : manifest().entries(dataset.id())) {
@@ -87,6 +87,17 @@ public final class Workspace {
     /** The canonical files of a dataset (for the ledger engine, which streams them itself). */
     public List<Path> files(Dataset dataset) {
         return manifest().entries(dataset.id()).stream().map(e -> root.resolve(e.file())).toList();
+    }
+
+    /** Header mappings the imported ledgers were checked with (kept beside them), merged for the engine. */
+    public java.util.Map<String, String> ledgerAliases() {
+        java.util.Map<String, String> aliases = new java.util.LinkedHashMap<>();
+        for (Manifest.Entry e : manifest().entries(Dataset.LEDGER.id())) {
+            if (e.mapping() != null && e.mapping().startsWith("data/")) {
+                aliases.putAll(dev.vbp.read.HeaderMapping.load(root.resolve(e.mapping())).columns());
+            }
+        }
+        return aliases;
     }
 
     public Optional<Manifest.Entry> entryWithHash(Dataset dataset, String sha256) {

@@ -32,7 +32,7 @@ public class DemoCommand extends BaseCommand {
     @Option(names = "--keep", description = "Keep the temporary workspace and print where it is.")
     boolean keep;
 
-    /** The tour: each step is one vbp command line; {@code WS} is replaced by the workspace path. */
+    /** The tour: each step is one vbp command line, run against the demo's workspace. */
     static List<String[]> steps(Path data) {
         String d = data.toString();
         List<String[]> steps = new ArrayList<>();
@@ -46,6 +46,11 @@ public class DemoCommand extends BaseCommand {
         steps.add(new String[]{"price-drop", "--by", "batch", "--base-period", "2017"});
         steps.add(new String[]{"price-drop", "--by", "batch", "--against", "ceiling", "--mean", "volume"});
         steps.add(new String[]{"savings", "--by", "batch", "--base-period", "2017"});
+        if (Files.exists(data.resolve("ledger.csv"))) {
+            steps.add(new String[]{"savings", "--batch", "4+7", "--base-period", "2017", "--volume", "actual"});
+            steps.add(new String[]{"online-rate", "--by", "county", "--target", "95%"});
+            steps.add(new String[]{"volume", "--as-of", "2019-12-31", "--batch", "4+7", "--by", "county"});
+        }
         steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml"});
         if (Files.exists(data.resolve("catalog.csv"))) {
             steps.add(new String[]{"dual-channel", "coverage", "--as-of", "2026-06-30"});

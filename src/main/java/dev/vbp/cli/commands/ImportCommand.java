@@ -73,7 +73,7 @@ public class ImportCommand extends BaseCommand {
                 .parameter("workspace", outcome.workspace().toString());
         long accepted = 0, rejected = 0;
         for (Importer.FileOutcome f : outcome.files()) {
-            report.row(outcome.dataset().id(), f.source(), f.status().name().toLowerCase(), f.read().charset().name(),
+            report.row(outcome.dataset().id(), f.source(), f.status().name().toLowerCase(), f.encoding(),
                     f.accepted(), f.rejected(), f.rejectsFile());
             accepted += f.accepted();
             rejected += f.rejected();

@@ -12,7 +12,11 @@ import dev.vbp.domain.retention.PolicyFile;
 import dev.vbp.domain.retention.RetentionPolicy;
 import dev.vbp.domain.Allocation;
 import dev.vbp.domain.Institution;
-import dev.vbp.engine.retention.LedgerPurchaseTotals;
+import dev.vbp.cli.options.LedgerOptions;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.retention.DailyPurchases;
+import dev.vbp.engine.retention.PurchaseTotals;
+import dev.vbp.engine.retention.StreamedPurchaseTotals;
 import dev.vbp.engine.retention.RetainedSavings;
 import dev.vbp.engine.retention.RetainedSavingsReports;
 import dev.vbp.domain.Score;
@@ -34,8 +38,8 @@ import java.util.Map;
                 "assessment score, under the rules of a policy file ('vbp policy show')."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --policy sample-data/policy.yaml --by institution",
-                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --policy sample-data/policy.yaml --explain H51340100001"})
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --by institution",
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --explain H51340100001"})
 public class RetainedSavingsCommand extends BaseCommand {
     @Mixin InputOptions input;
 
@@ -45,8 +49,8 @@ public class RetainedSavingsCommand extends BaseCommand {
     List<Path> baselineFiles = new ArrayList<>();
     @Option(names = "--allocations", paramLabel = "FILE", description = "Agreed-quantity allocation file(s) (repeatable).")
     List<Path> allocationFiles = new ArrayList<>();
-    @Option(names = "--ledger", paramLabel = "FILE", description = "Purchase ledger file(s) of the settlement period (repeatable).")
-    List<Path> ledgerFiles = new ArrayList<>();
+    /** The settlement-period purchases: --ledger FILE|DIR, --threads, --max-errors. */
+    @Mixin LedgerOptions ledger;
     @Option(names = "--scores", paramLabel = "FILE", description = "Assessment score file(s) (repeatable).")
     List<Path> scoreFiles = new ArrayList<>();
     @Option(names = "--institutions", paramLabel = "FILE", description = "Institution file(s), for names and counties (repeatable).")
@@ -76,18 +80,23 @@ public class RetainedSavingsCommand extends BaseCommand {
         List<BaselinePrice> baseline = sources.optional(Dataset.BASELINE, baselineFiles, BaselinePrice::fromRow);
         List<Score> scores = sources.optional(Dataset.SCORES, scoreFiles, Score::fromRow);
         List<Institution> institutions = sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow);
-        boolean haveLedger = sources.available(Dataset.LEDGER, ledgerFiles);
-        List<LedgerPurchaseTotals.Line> ledger = sources.optional(Dataset.LEDGER, ledgerFiles, LedgerPurchaseTotals.Line::fromRow);
         Map<String, Integer> packCounts = new HashMap<>();
         for (Bid b : bids) if (b.productCode() != null) packCounts.putIfAbsent(b.productCode(), b.packCount());
-        LedgerPurchaseTotals purchases = new LedgerPurchaseTotals(ledger, packCounts, haveLedger);
+        PurchaseTotals purchases = StreamedPurchaseTotals.none();
+        LedgerResult<DailyPurchases> scanned = null;
+        if (sources.available(Dataset.LEDGER, ledger.files)) {
+            scanned = scan(sources.ledgerScan(ledger), () -> new DailyPurchases(packCounts.keySet()));
+            purchases = new StreamedPurchaseTotals(scanned.aggregate(), packCounts);
+        }
 
         RetainedSavings.Result result = RetainedSavings.compute(new RetainedSavings.Inputs(bids, allocations, baseline,
                 purchases, scores, institutions, policy));
         Report report = explain != null ? RetainedSavingsReports.explain(result, explain)
                 : RetainedSavingsReports.report(result, by);
-        if (purchases.unknownProductLines() > 0) {
-            report.warning(purchases.unknownProductLines() + " ledger lines are of products no bid has (no pack count, no generic); left out");
+        if (scanned != null) {
+            DataSources.describe(report, scanned);
+            long unknown = scanned.aggregate().unknownProductLines();
+            if (unknown > 0) report.warning(unknown + " ledger lines are of products no bid has (no pack count, no generic); left out");
         }
         if (scores.isEmpty()) report.warning("no assessment scores: pass --scores FILE or import scores; nothing can be retained");
         sources.describe(report);

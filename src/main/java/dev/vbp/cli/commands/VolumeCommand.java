@@ -33,7 +33,7 @@ import java.util.Map;
                 "purchases of the same generic beside."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2019-12-31 --by county",
+                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2019-12-31 --batch 4+7 --by county",
                 "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --as-of 2019-12-31 --by generic --warn-below 0.8"})
 public class VolumeCommand extends BaseCommand {
     @Mixin LedgerOptions ledger;
@@ -47,6 +47,9 @@ public class VolumeCommand extends BaseCommand {
 
     @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions (names, counties) instead of the workspace's.")
     List<Path> institutionFiles = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "ID", description = "Only allocations of this batch (repeatable).")
+    List<String> batches = new ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Count purchases up to this day (default: today).")
     LocalDate asOf;
@@ -66,15 +69,19 @@ public class VolumeCommand extends BaseCommand {
     @Override
     protected int execute() {
         DataSources sources = input.sources(workspace());
-        List<Allocation> allocations = sources.require(Dataset.ALLOCATIONS, allocationFiles, "--allocations", Allocation::fromRow);
+        List<Allocation> allocations = sources.require(Dataset.ALLOCATIONS, allocationFiles, "--allocations", Allocation::fromRow)
+                .stream().filter(a -> batches.isEmpty() || batches.contains(a.batchId())).toList();
         List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);
         Map<String, Institution> institutions = new HashMap<>();
         sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow).forEach(i -> institutions.put(i.code(), i));
-        if (allocations.isEmpty()) throw new UsageException("the allocations have no rows");
+        if (allocations.isEmpty()) {
+            throw new UsageException("no allocations" + (batches.isEmpty() ? "" : " of batch " + String.join(", ", batches)));
+        }
         LocalDate day = asOf != null ? asOf : LocalDate.now(ctx().clock());
         VolumePlan plan = new VolumePlan(allocations, bids, day);
         LedgerResult<WindowedPurchases> result = scan(sources.ledgerScan(ledger), plan.aggregate());
         VolumeAnalysis.Result r = VolumeAnalysis.analyse(plan, result.aggregate(), institutions, by, warnBelow, failUnder);
+        if (!batches.isEmpty()) r.report().parameter("batch", batches);
         DataSources.describe(r.report(), result);
         sources.describe(r.report());
         render(r.report());

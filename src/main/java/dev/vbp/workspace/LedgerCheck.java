@@ -1,0 +1,42 @@
+package dev.vbp.workspace;
+
+import dev.vbp.engine.ledger.GroupedSums;
+import dev.vbp.engine.ledger.LedgerFileInfo;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.ledger.LedgerScan;
+import dev.vbp.engine.ledger.LineError;
+import dev.vbp.read.HeaderMapping;
+import dev.vbp.read.Reject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ledgers can be far bigger than memory, so importing one streams it once through the ledger engine to
+ * check every line, then stores the file as it is (gzip stays gzip): the engine reads it directly, in any
+ * encoding, and a canonical rewrite would double the disk it takes for nothing.
+ */
+final class LedgerCheck {
+    private LedgerCheck() {}
+
+    static Importer.Pending check(Path file, String sha, HeaderMapping mapping) {
+        LedgerResult<GroupedSums> r = LedgerScan.of(file).headerAliases(mapping.columns()).maxErrors(Long.MAX_VALUE)
+                .run(GroupedSums.by());
+        List<Reject> rejects = new ArrayList<>();
+        for (LineError e : r.errors()) {
+            rejects.add(new Reject(e.file().toString(), e.line(), 0, e.column(), e.reason(), ""));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (r.errorCount() > r.errors().size()) {
+            warnings.add(file + ": " + r.errorCount() + " malformed lines in all; the first " + r.errors().size() + " are listed");
+        }
+        LedgerFileInfo info = r.files().get(0);
+        String extension = info.gzip() ? ".csv.gz" : ".csv";
+        return new Importer.Pending(file, sha, info.encoding(), info.delimiter() == '\t' ? "tab" : "comma",
+                r.acceptedLines(), r.errorCount(), rejects, warnings, extension,
+                tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
+    }
+}
