@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * The CSV format (RFC 4180): a header row of column keys (snake_case, never translated), then one record
  * per report row. <b>Only the rows are written</b>: the summary, warnings, parameters and assumptions have
- * no place in a rectangular file; use {@code --format json} to get them with the rows.
+ * no place in a rectangular file; use {@code --format json} to get them with the rows (the commands also
+ * print warnings on stderr).
  *
- * <p>Values are exact, never rounded: numbers as plain decimals with their scale ({@code 141.1333},
+ * <p>Values are written as the report holds them, never rounded here (reports keep 10 decimal places of a
+ * division, see {@code Exact}): numbers as plain decimals with their scale ({@code 141.1333},
  * {@code 1E+3 → 1000}), ratios as plain numbers in 0–1 ({@code 0.52154}), dates ISO ({@code 2024-01-31}),
  * flags and booleans as {@code y}/{@code n} (the way the input files write them, so an output can be read
  * back as an input), enums by lowercase name, null as an empty field.

@@ -95,7 +95,9 @@ public final class Importer {
             boolean already = !replace && entries.stream()
                     .anyMatch(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha));
             if (already) {
-                outcomes.add(outcome(p, Status.UNCHANGED, null));
+                String kept = entries.stream().filter(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha))
+                        .map(Manifest.Entry::rejectsFile).filter(Objects::nonNull).findFirst().map(f -> ws.root().resolve(f).toString()).orElse(null);
+                outcomes.add(outcome(p, Status.UNCHANGED, kept));
             } else {
                 toWrite.add(p);
             }

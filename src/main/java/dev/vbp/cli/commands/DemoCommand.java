@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 @Command(name = "demo",
-        description = {"Import sample-data/ into a temporary workspace and run every analysis on it,",
-                "printing each command before its output, so it doubles as a tour."},
+        description = {"Run every analysis on sample-data/, as a tour.",
+                "Imports sample-data/ into a temporary workspace and prints each command before its output."},
         footerHeading = "%nExample:%n",
         footer = "  vbp demo --data sample-data")
 public class DemoCommand extends BaseCommand {

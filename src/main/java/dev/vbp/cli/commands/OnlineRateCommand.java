@@ -31,8 +31,9 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "online-rate",
-        description = {"Online-purchase rate (网采率): the share of each public institution's purchases made on the provincial platform,",
-                "from purchase ledgers of any size (one streaming pass on every core). Drugs and consumables apart."},
+        description = {"Online-purchase rate (网采率) of public institutions, from purchase ledgers.",
+                "The share of each institution's purchases made on the provincial platform, drugs and consumables apart;",
+                "ledgers of any size are read in one streaming pass on every core."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county",

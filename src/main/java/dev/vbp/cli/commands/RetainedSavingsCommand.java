@@ -33,9 +33,9 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "retained-savings",
-        description = {"Retained-savings incentives (医保资金结余留用): per institution and generic, the insurance budget",
-                "at pre-VBP prices, the actual spending, the balance and the share the institution keeps by its",
-                "assessment score, under the rules of a policy file ('vbp policy show')."},
+        description = {"Retained-savings incentives (医保资金结余留用) per institution, under a policy file.",
+                "Per institution and generic: the insurance budget at pre-VBP prices, the actual spending, the balance",
+                "and the share the institution keeps by its assessment score ('vbp policy show' prints the rules)."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --by institution",

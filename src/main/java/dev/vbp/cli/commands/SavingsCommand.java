@@ -21,8 +21,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "savings",
-        description = {"Procurement money saved (节约采购资金): Σ (baseline unit price − bid unit price) × quantity,",
-                "planned (agreed quantities) or realised (quantities bought in the ledgers)."},
+        description = {"Procurement money saved (节约采购资金), planned or realised.",
+                "Σ (baseline unit price − bid unit price) × quantity, with the agreed quantities (planned) or the",
+                "quantities bought in the ledgers (realised, --volume actual)."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --by batch",

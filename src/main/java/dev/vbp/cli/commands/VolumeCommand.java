@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Map;
 
 @Command(name = "volume",
-        description = {"Agreed-volume completion (约定采购量完成进度): each institution's purchases of its allocated selected products",
-                "in the current agreement year, against the agreed quantity and the share of the year gone; non-selected",
-                "purchases of the same generic beside."},
+        description = {"Agreed-volume completion (约定采购量完成进度) of each institution and selected product.",
+                "Purchases in the current agreement year against the agreed quantity and the share of the year gone,",
+                "with purchases of the generic's other products beside."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2019-12-31 --batch 4+7 --by county",
