@@ -116,10 +116,7 @@ public final class Importer {
             Files.createDirectories(ws.root());
             try (FileChannel lockChannel = FileChannel.open(ws.root().resolve(".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockChannel.tryLock()) {
-                if (lock == null) {
-                    throw new BadInputException(ws.root() + ": another vbp import is writing to this workspace");
-                }
+                 FileLock lock = lockChannel.lock()) { // a second import waits for the first instead of failing
                 String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
                 for (Pending p : toWrite) {
                     String id = (p.sha + (mappingSha == null ? "" : mappingSha)).substring(0, 16);

@@ -1,6 +1,7 @@
 package dev.vbp.engine.ledger;
 
-import java.text.Normalizer;
+import dev.vbp.domain.Texts;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,28 +40,9 @@ final class LedgerValues {
         }
     }
 
-    /**
-     * NFKC, dropped invisible characters, trimmed, inner white space collapsed to one space: the canonical
-     * form of codes and names ({@code "Ｈ５１３４０１ "} → {@code "H513401"}).
-     */
+    /** The shared text normalisation ({@link Texts#normalise}): NFKC, invisible characters dropped, spaces collapsed. */
     static String normalise(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        StringBuilder b = new StringBuilder(s.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF') continue;
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                pendingSpace = b.length() > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                b.append(' ');
-                pendingSpace = false;
-            }
-            b.append(c);
-        }
-        return b.toString();
+        return Texts.normalise(text);
     }
 
     /** A code as stored: normalised text, never a number; null when empty. */
