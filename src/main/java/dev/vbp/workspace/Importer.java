@@ -88,14 +88,14 @@ public final class Importer {
         }
 
         Manifest before = ws.manifest();
-        List<Manifest.Entry> entries = replace ? new ArrayList<>() : new ArrayList<>(before.entries(dataset.id()));
+        List<Manifest.Entry> existing = replace ? List.of() : before.entries(dataset.id());
         List<FileOutcome> outcomes = new ArrayList<>();
         List<Pending> toWrite = new ArrayList<>();
         for (Pending p : pending) {
-            boolean already = !replace && entries.stream()
+            boolean already = existing.stream()
                     .anyMatch(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha));
             if (already) {
-                String kept = entries.stream().filter(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha))
+                String kept = existing.stream().filter(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha))
                         .map(Manifest.Entry::rejectsFile).filter(Objects::nonNull).findFirst().map(f -> ws.root().resolve(f).toString()).orElse(null);
                 outcomes.add(outcome(p, Status.UNCHANGED, kept));
             } else {
@@ -117,6 +117,9 @@ public final class Importer {
             try (FileChannel lockChannel = FileChannel.open(ws.root().resolve(".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = lockChannel.lock()) { // a second import waits for the first instead of failing
+                // What another import committed while this one was checking its files must survive.
+                Manifest latest = ws.manifest();
+                List<Manifest.Entry> entries = replace ? new ArrayList<>() : new ArrayList<>(latest.entries(dataset.id()));
                 String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
                 for (Pending p : toWrite) {
                     String id = (p.sha + (mappingSha == null ? "" : mappingSha)).substring(0, 16);
@@ -140,9 +143,9 @@ public final class Importer {
                             mappingSha, p.encoding, p.delimiter, now));
                     outcomes.add(outcome(p, Status.IMPORTED, rejectsFile == null ? null : ws.root().resolve(rejectsFile).toString()));
                 }
-                Manifest after = before.with(dataset.id(), entries);
+                Manifest after = latest.with(dataset.id(), entries);
                 writeAtomically(ws.manifestPath(), textWriter(w -> Workspace.YAML.writeValue(w, after)), new ArrayList<>());
-                removeUnreferenced(ws, before, after);
+                removeUnreferenced(ws, latest, after);
             }
         } catch (IOException | RuntimeException e) {
             for (Path p : written) {
