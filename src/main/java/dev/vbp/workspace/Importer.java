@@ -60,6 +60,8 @@ public final class Importer {
         public List<Reject> rejects() { return rejects; }
     }
 
+    private static final java.util.Map<Path, java.util.concurrent.locks.ReentrantLock> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Clock clock;
 
     public Importer(Clock clock) {
@@ -114,6 +116,9 @@ public final class Importer {
         boolean newWorkspace = !Files.exists(ws.root());
         try {
             Files.createDirectories(ws.root());
+            // File locks exclude other processes; threads of this one (tests, a future shell) queue here first.
+            java.util.concurrent.locks.ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(ws.root(), k -> new java.util.concurrent.locks.ReentrantLock());
+            inProcess.lock();
             try (FileChannel lockChannel = FileChannel.open(ws.root().resolve(".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = lockChannel.lock()) { // a second import waits for the first instead of failing
@@ -146,6 +151,8 @@ public final class Importer {
                 Manifest after = latest.with(dataset.id(), entries);
                 writeAtomically(ws.manifestPath(), textWriter(w -> Workspace.YAML.writeValue(w, after)), new ArrayList<>());
                 removeUnreferenced(ws, latest, after);
+            } finally {
+                inProcess.unlock();
             }
         } catch (IOException | RuntimeException e) {
             for (Path p : written) {

@@ -100,4 +100,22 @@ class ImportTest {
         assertTrue(r.get("warnings").toString().contains("bids: 118 rows repeat the batch and product of an earlier row and are left out"),
                 r.get("warnings").toString());
     }
+
+    @Test
+    void concurrentImportsIntoOneWorkspaceBothLand() throws Exception {
+        String ws = dir.resolve("ws").toString();
+        Cli.run("--workspace", ws, "import", "scores", SAMPLES.resolve("scores.csv").toString()).ok();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> Cli.run("--workspace", ws, "import", "bids", SAMPLES.resolve("bids.csv").toString()));
+            var b = pool.submit(() -> Cli.run("--workspace", ws, "import", "baseline", SAMPLES.resolve("baseline.csv").toString()));
+            a.get().ok();
+            b.get().ok();
+        } finally {
+            pool.shutdown();
+        }
+        Workspace w = new Workspace(Path.of(ws));
+        assertEquals(java.util.Set.of("scores", "bids", "baseline"), w.manifest().datasets().keySet(),
+                "an import must not drop what the other committed meanwhile");
+    }
 }
