@@ -51,10 +51,12 @@ public final class OnlineRateAnalysis {
     public static Result analyse(GroupedSums sums, Map<String, Institution> institutions, boolean institutionsGiven,
                                  OnlineRateSettings s) {
         Map<List<String>, Totals> rows = new TreeMap<>(OnlineRateAnalysis::compareKeys);
+        long mismatches = 0;
         Set<String> privateLeftOut = new TreeSet<>();
         Set<String> unknownInstitutions = new TreeSet<>();
         for (GroupedSums.Group g : sums.groups()) {
             GroupedSums.Key k = g.key();
+            mismatches += g.mismatches();
             Institution inst = institutions.get(k.institution());
             if (institutionsGiven && inst == null) unknownInstitutions.add(k.institution());
             if (inst != null && inst.ownership() == Ownership.PRIVATE && !s.includePrivate()) {
@@ -127,6 +129,12 @@ public final class OnlineRateAnalysis {
                 Exact.ratio(rate(online, offline, onlineLines, offlineLines, s.basis())));
         if (s.target() != null) report.summary("rows_below_target", "Rows below target", "未达标行数", ValueKind.INTEGER, below);
         report.summary("private_left_out", "Private institutions left out", "未计入民营机构", ValueKind.INTEGER, privateLeftOut.size());
+        report.summary("amount_mismatches", "Amount ≠ qty × price", "金额与数量×单价不符", ValueKind.INTEGER, mismatches);
+        if (mismatches > 0) {
+            report.warning(mismatches + " ledger line" + (mismatches == 1 ? "'s amount differs" : "s' amounts differ")
+                    + " from quantity × unit price by more than " + BigDecimal.valueOf(sums.tolerance(), dev.vbp.engine.ledger.LedgerLine.SCALE).stripTrailingZeros().toPlainString()
+                    + " yuan; the amounts are used as written");
+        }
 
         describe(report, s, institutionsGiven);
         if (!unknownInstitutions.isEmpty()) {
@@ -225,6 +233,7 @@ public final class OnlineRateAnalysis {
                 ? "online amount / (online + offline amount); returns and corrections net out"
                 : "online ledger lines / all ledger lines (items basis)");
         report.assumption("channel", "online = bought on the provincial platform, as the ledger's channel column says");
+        report.assumption("amount_check", "amount compared with quantity × unit price where the ledger has a unit price; differences are counted, not corrected");
         report.assumption("categories", s.rowsByCategory() ? "drugs and consumables apart (herbal pieces and hospital preparations as their own categories)"
                 : "all categories together");
         report.assumption("excluded", s.excluded().isEmpty() ? "none"

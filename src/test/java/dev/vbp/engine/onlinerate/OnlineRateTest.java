@@ -128,4 +128,18 @@ class OnlineRateTest {
         assertEquals("below", r.get("rows").get(1).get("status").asText()); // H2 0
         assertEquals(1, r.get("summary").get("rows_below_target").asInt());
     }
+
+    @Test
+    void amountsThatDisagreeWithQuantityTimesPriceAreCounted() throws IOException {
+        Files.writeString(ledger, """
+                date,institution_code,product_code,quantity,unit_price,amount,channel,category
+                2024-01-05,H1,P1,10,10.00,100.00,线上,药品
+                2024-01-06,H1,P1,3,10.00,31.00,线下,药品
+                2024-01-07,H1,P1,3,10.00,30.01,线下,药品
+                """);
+        JsonNode r = Json.parse(run().ok().out());
+        assertEquals(1, r.get("summary").get("amount_mismatches").asInt(), "31.00 is off by 1 yuan; 30.01 is within 0.01");
+        assertTrue(r.get("warnings").toString().contains("1 ledger line's amount differs from quantity × unit price by more than 0.01 yuan"),
+                r.get("warnings").toString());
+    }
 }
