@@ -1,6 +1,9 @@
 package dev.vbp.cli;
 
 import dev.vbp.read.BadInputException;
+import dev.vbp.read.FieldParseException;
+import dev.vbp.read.FieldParsers;
+import dev.vbp.read.FieldType;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -8,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 
 /**
  * The one place that builds the {@link CommandLine}: streams, exit codes, the exception handlers and the
@@ -23,6 +27,8 @@ public final class VbpCli {
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Dates on the command line take the same spellings as in files (2024-01-31, 2024/1/31, 2024年1月31日).
+        cli.registerConverter(LocalDate.class, VbpCli::date);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cli.setParameterExceptionHandler(parameterHandler());
         cli.setExecutionExceptionHandler(executionHandler(root));
@@ -37,6 +43,16 @@ public final class VbpCli {
         context.out().flush();
         context.err().flush();
         return code;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            LocalDate d = (LocalDate) FieldParsers.parse(FieldType.DATE, text);
+            if (d == null) throw new CommandLine.TypeConversionException("expected a date such as 2024-01-31, found nothing");
+            return d;
+        } catch (FieldParseException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     private static void addExitCodeHelp(CommandLine cli) {

@@ -92,4 +92,15 @@ class CommandLineTest {
         assertTrue(csv.startsWith("\uFEFFbatch_id,product_code,"), csv.substring(0, 40));
         assertFalse(csv.contains("\r\n"));
     }
+
+    @Test
+    void datesOnTheCommandLineTakeTheFileSpellingsAndBadOnesAreUsageErrors() {
+        Cli.Result r = Cli.run("volume", "--as-of", "2024-02-30").expect(ExitCodes.USAGE);
+        assertTrue(r.err().startsWith("vbp: Invalid value for option '--as-of': expected a real calendar date"), r.err());
+        String a = Cli.run("savings", "--bids", "sample-data/bids.csv", "--against", "ceiling", "--volume", "actual",
+                "--ledger", "sample-data/ledger.csv", "--to", "2019年6月30日", "--format", "json").ok().out();
+        String b = Cli.run("savings", "--bids", "sample-data/bids.csv", "--against", "ceiling", "--volume", "actual",
+                "--ledger", "sample-data/ledger.csv", "--to", "2019-06-30", "--format", "json").ok().out();
+        assertEquals(b, a);
+    }
 }
