@@ -9,12 +9,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * The reference side of bench/online-rate.sh: DuckDB (through its JDBC driver, never a dependency of vbp)
- * computes per institution the online amount, offline amount and online rate from the same ledger file,
- * with every column read as text and amounts cast to DECIMAL(18,4), so sums are exact.
- * Run as a single-file program: java -cp duckdb_jdbc.jar bench/DuckDbOnlineRate.java [--threads N] [--out F] FILE
+ * computes per institution what {@code vbp online-rate --all-categories --format csv} reports without an
+ * institutions file, in the same columns: institution_code, institution_name (empty: no institutions file),
+ * online_amount, offline_amount, online_lines, offline_lines, online_rate, note. Every column is read as
+ * text and amounts are cast to DECIMAL(18,4), so the sums are exact; the rate is DuckDB's own division
+ * (online / (online + offline), by amount, a DOUBLE). Sums are written as plain decimals without trailing
+ * zeros, as vbp writes them.
+ * Compile with the driver on the class path; run: java -cp duckdb_jdbc.jar:classes DuckDbOnlineRate [--threads N] [--out F] FILE
  */
 public class DuckDbOnlineRate {
     public static void main(String[] args) throws Exception {
@@ -29,15 +35,17 @@ public class DuckDbOnlineRate {
             }
         }
         long t0 = System.nanoTime();
-        String sql = """
+        String sums = """
                 SELECT institution_code,
                        SUM(CASE WHEN channel = '线上' THEN CAST(amount AS DECIMAL(18,4)) ELSE 0 END) AS online_amount,
-                       SUM(CASE WHEN channel = '线下' THEN CAST(amount AS DECIMAL(18,4)) ELSE 0 END) AS offline_amount
+                       SUM(CASE WHEN channel = '线下' THEN CAST(amount AS DECIMAL(18,4)) ELSE 0 END) AS offline_amount,
+                       COUNT(*) FILTER (WHERE channel = '线上') AS online_lines,
+                       COUNT(*) FILTER (WHERE channel = '线下') AS offline_lines
                 FROM read_csv('%s', header = true, all_varchar = true, delim = ',', quote = '"')
                 GROUP BY institution_code
                 """.formatted(file.replace("'", "''"));
-        sql = "SELECT institution_code, online_amount, offline_amount, "
-                + "online_amount / NULLIF(online_amount + offline_amount, 0) AS online_rate FROM (" + sql + ") ORDER BY institution_code";
+        String sql = "SELECT *, CASE WHEN online_amount + offline_amount > 0 THEN online_amount / (online_amount + offline_amount) END"
+                + " AS online_rate FROM (" + sums + ") ORDER BY institution_code";
         int rows = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = c.createStatement()) {
@@ -46,13 +54,22 @@ public class DuckDbOnlineRate {
             try (ResultSet rs = st.executeQuery(sql);
                  Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                          : Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
-                w.write("institution_code,online_amount,offline_amount,online_rate\n");
+                w.write("institution_code,institution_name,online_amount,offline_amount,online_lines,offline_lines,online_rate,note\n");
                 while (rs.next()) {
-                    BigDecimal online = rs.getBigDecimal(2).setScale(4);
-                    BigDecimal offline = rs.getBigDecimal(3).setScale(4);
-                    double r = rs.getDouble(4); // DuckDB's own division (DOUBLE), compared within 1e-6
-                    String rate = rs.wasNull() ? "" : String.format(java.util.Locale.ROOT, "%.6f", r);
-                    w.write(rs.getString(1) + "," + online.toPlainString() + "," + offline.toPlainString() + "," + rate + "\n");
+                    BigDecimal online = rs.getBigDecimal("online_amount");
+                    BigDecimal offline = rs.getBigDecimal("offline_amount");
+                    long onlineLines = rs.getLong("online_lines");
+                    long offlineLines = rs.getLong("offline_lines");
+                    double r = rs.getDouble("online_rate");
+                    boolean noRate = rs.wasNull();
+                    // vbp's notes, in its (alphabetical) order
+                    TreeSet<String> notes = new TreeSet<>();
+                    if (onlineLines == 0) notes.add("no online purchases");
+                    if (offlineLines == 0) notes.add("no offline purchases");
+                    if (noRate) notes.add("no net purchases");
+                    w.write(rs.getString("institution_code") + ",," + plain(online) + "," + plain(offline) + ","
+                            + onlineLines + "," + offlineLines + "," + (noRate ? "" : String.format(Locale.ROOT, "%.12f", r))
+                            + "," + String.join("; ", notes) + "\n");
                     rows++;
                 }
             }
@@ -60,5 +77,9 @@ public class DuckDbOnlineRate {
             System.err.printf("duckdb: institutions=%d query_ms=%d total_ms=%d threads=%d%n", rows, (q1 - q0) / 1_000_000,
                     (q1 - t0) / 1_000_000, threads);
         }
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 }

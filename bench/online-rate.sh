@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Online-purchase rate benchmark: vbp's ledger engine against DuckDB on the same generated ledger.
+# Online-purchase rate benchmark: the real `vbp online-rate` command against DuckDB on the same generated ledger.
 #
 #   bench/online-rate.sh [ROWS...]          default: 2000000 10000000
 #
-# For each size: generate a seeded ledger (about 174 bytes a line), then run RUNS times each, alternating,
-# vbp (dev.vbp.engine.ledger.OnlineRateBenchMain) and DuckDB (bench/DuckDbOnlineRate.java over the JDBC
-# driver, read_csv(all_varchar) + DECIMAL(18,4) casts), both computing per institution the online amount,
-# offline amount and online rate. Checks that both give the same sums to the last 0.0001 yuan and rates
-# within 0.000001, and reports median wall times, their ratio and vbp's peak resident memory.
+# For each size: generate a seeded ledger with `vbp sample ledger` (about 174 bytes a line), then run RUNS
+# times each, alternating,
+#   vbp:    java $VBP_JVM_FLAGS -jar target/vbp.jar online-rate --ledger FILE --all-categories --format csv --quiet
+#   DuckDB: bench/DuckDbOnlineRate.java over the JDBC driver (read_csv(all_varchar) + DECIMAL(18,4) casts)
+# both giving per institution the online and offline amount, line counts, online rate by amount and notes.
+# Checks that both give the same institutions, the same sums to the fen (numbers compared after stripping
+# trailing zeros), the same line counts and notes, and rates within 1e-9; reports median wall times (whole
+# processes, JVM start included), their ratio and the peak resident memory of each.
 #
-# Environment: RUNS (3), SEED (1), THREADS (all processors), KEEP=1 keeps the generated ledgers,
-# VBP_JVM_FLAGS (the flags the vbp launcher uses), DUCKDB_VERSION, MAVEN_REPO (~/.m2/repository).
+# Environment: RUNS (3), SEED (1), THREADS (default: vbp's own default and nproc for DuckDB), KEEP=1 keeps
+# the generated ledgers, VBP_JVM_FLAGS (the flags the ./vbp launcher uses), DUCKDB_VERSION, MAVEN_REPO
+# (~/.m2/repository), GROUP_PROBE=institution,product,month also runs bench/LedgerGroupingProbe.java once
+# per size with that grouping (heap sizing).
 # DuckDB is fetched into the local Maven repository with dependency:get; it is never a dependency of vbp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 SEED=${SEED:-1}
-THREADS=${THREADS:-$(nproc)}
+THREADS=${THREADS:-}
 VBP_JVM_FLAGS=${VBP_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx512m"}
 DUCKDB_VERSION=${DUCKDB_VERSION:-2.0.0.1}
 MAVEN_REPO=${MAVEN_REPO:-$HOME/.m2/repository}
@@ -40,47 +45,63 @@ if [ ! -f "$DUCKDB_JAR" ]; then
 fi
 mkdir -p "$OUT/classes"
 javac -cp "$DUCKDB_JAR" -d "$OUT/classes" bench/DuckDbOnlineRate.java
+[ -n "${GROUP_PROBE:-}" ] && javac -cp "$JAR" -d "$OUT/classes" bench/LedgerGroupingProbe.java
+VBP_THREADS=(); DUCK_THREADS=(--threads "$(nproc)")
+[ -n "$THREADS" ] && VBP_THREADS=(--threads "$THREADS") && DUCK_THREADS=(--threads "$THREADS")
 
-# Runs a command, prints "WALL_SECONDS PEAK_RSS_KB"; its standard error goes to $2.
+# measure LOG OUT COMMAND...: runs COMMAND with standard output to OUT and standard error to LOG, and
+# writes "WALL_SECONDS PEAK_RSS_KB" to $OUT/measure.txt. Stops the script (showing LOG) when COMMAND fails.
 measure() {
-    local log=$1; shift
+    local log=$1 out=$2; shift 2
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -o "$OUT/time.txt" -f "%e %M" "$@" 2>"$log"
-        cat "$OUT/time.txt"
+        if ! /usr/bin/time -o "$OUT/time.txt" -f "%e %M" "$@" >"$out" 2>"$log"; then
+            echo "failed: $*" >&2; cat "$log" >&2; exit 1
+        fi
+        cp "$OUT/time.txt" "$OUT/measure.txt"
     else # poll /proc for the peak
         local start end peak=0 rss
         start=$(date +%s.%N)
-        "$@" 2>"$log" & local pid=$!
+        "$@" >"$out" 2>"$log" & local pid=$!
         while kill -0 "$pid" 2>/dev/null; do
             rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
             [ "${rss:-0}" -gt "$peak" ] && peak=$rss
             sleep 0.05
         done
-        wait "$pid"
+        wait "$pid" || { echo "failed: $*" >&2; cat "$log" >&2; exit 1; }
         end=$(date +%s.%N)
-        echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}') $peak"
+        echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}') $peak" > "$OUT/measure.txt"
     fi
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-# Same institutions in the same order, sums equal as text, rates within 1e-6.
+# compare VBP_CSV DUCKDB_CSV: same header, same institutions, sums equal once trailing zeros are stripped,
+# same line counts and notes, rates within 1e-9. Prints the first difference.
 compare() {
-    awk -F, 'NR==FNR {inst[FNR]=$1; on[FNR]=$2; off[FNR]=$3; rate[FNR]=$4; n=FNR; next}
-        {   if ($1 != inst[FNR] || $2 != on[FNR] || $3 != off[FNR]) { print "differs at line " FNR ": " $0 " vs " inst[FNR] "," on[FNR] "," off[FNR]; bad=1; exit 1 }
-            if (FNR > 1 && ((rate[FNR] - $4) > 0.000001 || ($4 - rate[FNR]) > 0.000001)) { print "rate differs at line " FNR; bad=1; exit 1 }
-            m=FNR }
-        END { if (!bad && m != n) { print "line counts differ: " n " vs " m; exit 1 } }' "$1" "$2"
+    awk -F, '
+        function norm(x) { if (x ~ /\./) { sub(/0+$/, "", x); sub(/\.$/, "", x) } if (x == "-0") x = "0"; return x }
+        function d(a, b) { return a > b ? a - b : b - a }
+        FNR == 1 { if (NR == 1) h = $0; else if ($0 != h) { print "headers differ: " h " vs " $0; bad = 1 } next }
+        NR == FNR { row[$1] = $0; n++; next }
+        {   m++
+            if (!($1 in row)) { print "only in DuckDB: " $0; bad = 1; exit }
+            split(row[$1], v, ",")
+            if (v[2] != $2 || norm(v[3]) != norm($3) || norm(v[4]) != norm($4) || v[5] != $5 || v[6] != $6 || v[8] != $8) {
+                print "differs: vbp " row[$1] " vs DuckDB " $0; bad = 1; exit
+            }
+            if ((v[7] == "") != ($7 == "") || (v[7] != "" && d(v[7], $7) > 1e-9)) { print "rate differs: vbp " row[$1] " vs DuckDB " $0; bad = 1; exit }
+        }
+        END { if (bad) exit 1; if (m != n || n == 0) { print "institution counts differ: vbp " n ", DuckDB " m; exit 1 } }' "$1" "$2"
 }
 
 RESULTS="$OUT/results.md"
 {
-    echo "## $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, threads=$THREADS, runs=$RUNS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "## $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, threads=${THREADS:-default}, runs=$RUNS, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     echo "vbp JVM flags: \`$VBP_JVM_FLAGS\`; DuckDB $DUCKDB_VERSION (JDBC, in-process)"
     echo
-    echo "| lines | file | vbp wall (median) | DuckDB wall (median) | vbp/DuckDB | vbp scan | DuckDB query | vbp peak RSS | DuckDB peak RSS | same figures |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
+    echo "| lines | file | vbp wall (median) | DuckDB wall (median) | vbp/DuckDB | vbp runs | DuckDB runs | vbp peak RSS | DuckDB peak RSS | institutions | same figures |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } >> "$RESULTS"
 
 for ROWS in "${SIZES[@]}"; do
@@ -92,33 +113,41 @@ for ROWS in "${SIZES[@]}"; do
             echo "not enough disk space for $ROWS lines ($((need_kb / 1024)) MB needed)" >&2
             exit 1
         fi
-        java $VBP_JVM_FLAGS -cp "$JAR" dev.vbp.sample.LedgerGeneratorMain --rows "$ROWS" --seed "$SEED" --out "$LEDGER"
+        java $VBP_JVM_FLAGS -jar "$JAR" sample ledger --rows "$ROWS" --seed "$SEED" --out "$LEDGER"
     fi
     cat "$LEDGER" > /dev/null # both sides start with the file in the page cache
-    : > "$OUT/vbp-wall.txt"; : > "$OUT/duck-wall.txt"; : > "$OUT/vbp-rss.txt"; : > "$OUT/duck-rss.txt"
-    : > "$OUT/vbp-scan.txt"; : > "$OUT/duck-query.txt"
+    for f in vbp-wall vbp-rss duck-wall duck-rss; do : > "$OUT/$f.txt"; done
     for run in $(seq "$RUNS"); do
-        read -r wall rss < <(measure "$OUT/vbp.log" java $VBP_JVM_FLAGS -cp "$JAR" \
-            dev.vbp.engine.ledger.OnlineRateBenchMain --threads "$THREADS" --out "$OUT/vbp-$ROWS.csv" "$LEDGER")
+        measure "$OUT/vbp.log" "$OUT/vbp-$ROWS.csv" java $VBP_JVM_FLAGS -jar "$JAR" online-rate --ledger "$LEDGER" \
+            --all-categories --format csv --quiet "${VBP_THREADS[@]}"
+        read -r wall rss < "$OUT/measure.txt"
         echo "$wall" >> "$OUT/vbp-wall.txt"; echo "$rss" >> "$OUT/vbp-rss.txt"
-        sed -n 's/.*scan_ms=\([0-9]*\).*/\1/p' "$OUT/vbp.log" >> "$OUT/vbp-scan.txt"
-        echo "vbp    run $run: ${wall}s, peak RSS ${rss} KB; $(grep '^vbp:' "$OUT/vbp.log")" >&2
+        echo "vbp    run $run: ${wall}s, peak RSS ${rss} KB" >&2
 
-        read -r wall rss < <(measure "$OUT/duck.log" java -cp "$DUCKDB_JAR:$OUT/classes" \
-            DuckDbOnlineRate --threads "$THREADS" --out "$OUT/duckdb-$ROWS.csv" "$LEDGER")
+        measure "$OUT/duck.log" /dev/null java -cp "$DUCKDB_JAR:$OUT/classes" \
+            DuckDbOnlineRate "${DUCK_THREADS[@]}" --out "$OUT/duckdb-$ROWS.csv" "$LEDGER"
+        read -r wall rss < "$OUT/measure.txt"
         echo "$wall" >> "$OUT/duck-wall.txt"; echo "$rss" >> "$OUT/duck-rss.txt"
-        sed -n 's/.*query_ms=\([0-9]*\).*/\1/p' "$OUT/duck.log" >> "$OUT/duck-query.txt"
         echo "duckdb run $run: ${wall}s, peak RSS ${rss} KB; $(grep '^duckdb:' "$OUT/duck.log")" >&2
     done
     if compare "$OUT/vbp-$ROWS.csv" "$OUT/duckdb-$ROWS.csv"; then same=yes; else same=NO; fi
     vw=$(median < "$OUT/vbp-wall.txt"); dw=$(median < "$OUT/duck-wall.txt")
-    vs=$(median < "$OUT/vbp-scan.txt"); dq=$(median < "$OUT/duck-query.txt")
+    vrange="$(sort -n "$OUT/vbp-wall.txt" | head -1)–$(sort -n "$OUT/vbp-wall.txt" | tail -1) s"
+    drange="$(sort -n "$OUT/duck-wall.txt" | head -1)–$(sort -n "$OUT/duck-wall.txt" | tail -1) s"
     vr=$(sort -n "$OUT/vbp-rss.txt" | tail -1); dr=$(sort -n "$OUT/duck-rss.txt" | tail -1)
     ratio=$(awk -v a="$vw" -v b="$dw" 'BEGIN {printf "%.2f", a / b}')
     size=$(du -h "$LEDGER" | cut -f1)
-    echo "| $ROWS | $size | ${vw} s | ${dw} s | $ratio | ${vs} ms | ${dq} ms | $((vr / 1024)) MB | $((dr / 1024)) MB | $same |" | tee -a "$RESULTS"
+    institutions=$(($(wc -l < "$OUT/vbp-$ROWS.csv") - 1))
+    echo "| $ROWS | $size | ${vw} s | ${dw} s | $ratio | $vrange | $drange | $((vr / 1024)) MB | $((dr / 1024)) MB | $institutions | $same |" | tee -a "$RESULTS"
+    if [ -n "${GROUP_PROBE:-}" ]; then
+        measure "$OUT/probe.log" /dev/null java $VBP_JVM_FLAGS -cp "$JAR:$OUT/classes" LedgerGroupingProbe \
+            --group-by "$GROUP_PROBE" "$LEDGER"
+        read -r wall rss < "$OUT/measure.txt"
+        echo "$(cat "$OUT/probe.log"): ${wall}s, peak RSS $((rss / 1024)) MB" | tee -a "$OUT/probe-results.txt" >&2
+    fi
     [ "${KEEP:-0}" = 1 ] || rm -f "$LEDGER"
     [ "$same" = yes ] || { echo "vbp and DuckDB disagree" >&2; exit 1; }
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
 echo >> "$RESULTS"
 echo "results appended to $RESULTS" >&2

@@ -30,15 +30,27 @@ import java.util.SplittableRandom;
  */
 public final class LedgerGenerator {
 
-    /** A product on sale: its code, generic name, price per pack (at most 4 decimals) and category. */
-    public record Product(String code, String genericName, BigDecimal packPrice, LedgerCategory category) {
+    /**
+     * A product on sale: its code, generic name, spec (规格) and manufacturer as the ledger should show them,
+     * price per pack (at most 4 decimals) and category. A null or blank spec or manufacturer means "not known":
+     * the generator then makes a plausible one up from the product's position in the list.
+     */
+    public record Product(String code, String genericName, String spec, String manufacturer, BigDecimal packPrice,
+                          LedgerCategory category) {
         public Product {
             Objects.requireNonNull(code);
             Objects.requireNonNull(genericName);
+            if (spec != null && spec.isBlank()) spec = null;
+            if (manufacturer != null && manufacturer.isBlank()) manufacturer = null;
             if (packPrice.scale() > 4 || packPrice.signum() <= 0) {
                 throw new IllegalArgumentException("pack price must be positive with at most 4 decimals: " + packPrice);
             }
             Objects.requireNonNull(category);
+        }
+
+        /** A product whose spec and manufacturer the generator makes up. */
+        public Product(String code, String genericName, BigDecimal packPrice, LedgerCategory category) {
+            this(code, genericName, null, null, packPrice, category);
         }
     }
 
@@ -134,13 +146,29 @@ public final class LedgerGenerator {
         "一次性使用输液器", "一次性使用导尿管", "人工晶状体", "冠状动脉球囊扩张导管", "骨科创伤类接骨板",
         "一次性使用无菌注射器", "医用外科口罩", "一次性使用真空采血管", "中心静脉导管", "胰岛素注射笔用针头",
         "可吸收缝合线", "一次性使用麻醉穿刺包", "超声刀头", "腔静脉滤器", "一次性使用气管插管"};
+    /** Specs of the consumables above, in the same order. */
+    private static final String[] CONSUMABLE_SPECS = {
+        "3.0mm*18mm", "股骨柄12#", "胫骨平台3#", "25mm", "22G", "0.7mm", "双腔16Fr", "+20.0D", "2.5mm*15mm", "6孔",
+        "5ml", "17.5cm*9.5cm*10只", "5ml", "双腔7Fr", "0.25mm*5mm", "2-0", "AS-E", "36cm", "永久型", "7.5#"};
+    /** Makers for products that come without one (from a bids file with no manufacturer, or the 4-argument Product). */
     private static final String[] MAKERS = {
         "石药集团欧意药业有限公司", "齐鲁制药有限公司", "扬子江药业集团有限公司", "正大天晴药业集团股份有限公司",
         "浙江华海药业股份有限公司", "四川科伦药业股份有限公司", "华润双鹤药业股份有限公司", "上海信谊天平药业有限公司",
         "北京诺华制药有限公司", "辉瑞制药有限公司", "乐普(北京)医疗器械股份有限公司", "微创医疗器械(上海)有限公司",
         "威高集团有限公司", "强生(上海)医疗器材有限公司", "成都倍特药业股份有限公司"};
+    /** Drug makers and device makers apart, so the default list never has a stent made by a pharmaceutical firm. */
+    private static final String[] DRUG_MAKERS = {
+        "石药集团欧意药业有限公司", "齐鲁制药有限公司", "扬子江药业集团有限公司", "正大天晴药业集团股份有限公司",
+        "浙江华海药业股份有限公司", "四川科伦药业股份有限公司", "华润双鹤药业股份有限公司", "上海信谊天平药业有限公司",
+        "北京诺华制药有限公司", "辉瑞制药有限公司", "成都倍特药业股份有限公司"};
+    private static final String[] DEVICE_MAKERS = {
+        "乐普(北京)医疗器械股份有限公司", "微创医疗器械(上海)有限公司", "威高集团有限公司", "强生(上海)医疗器材有限公司",
+        "上海康德莱企业发展集团股份有限公司", "北京市春立正达医疗器械股份有限公司"};
 
-    /** 150 drugs (30 generics × 5 products) and 20 consumables with plausible codes and prices. */
+    /**
+     * 150 drugs (30 generics × 5 products: 3 specs, 5 different makers each) and 20 consumables with plausible
+     * codes, specs, makers and prices.
+     */
     public static List<Product> defaultProducts() {
         SplittableRandom r = new SplittableRandom(20_240_101L);
         List<Product> list = new ArrayList<>();
@@ -148,12 +176,14 @@ public final class LedgerGenerator {
             for (int k = 0; k < 5; k++) {
                 String code = "X" + DRUG_ATC[g] + (k % 2 == 0 ? "E" : "X") + String.format("%03d", 1 + r.nextInt(999))
                         + (char) ('A' + r.nextInt(8)) + String.format("%012d", r.nextLong(1_000_000_000_000L));
-                list.add(new Product(code, DRUGS[g], price(r, 100, 30_000), LedgerCategory.DRUG));
+                list.add(new Product(code, DRUGS[g], DRUG_SPECS[g][k % 3], DRUG_MAKERS[(g * 3 + k) % DRUG_MAKERS.length],
+                        price(r, 100, 30_000), LedgerCategory.DRUG));
             }
         }
-        for (String name : CONSUMABLES) {
+        for (int c = 0; c < CONSUMABLES.length; c++) {
             String code = "C" + String.format("%019d", r.nextLong(1_000_000_000_000_000_000L));
-            list.add(new Product(code, name, price(r, 500, 800_000), LedgerCategory.CONSUMABLE));
+            list.add(new Product(code, CONSUMABLES[c], CONSUMABLE_SPECS[c], DEVICE_MAKERS[c % DEVICE_MAKERS.length],
+                    price(r, 500, 800_000), LedgerCategory.CONSUMABLE));
         }
         return List.copyOf(list);
     }
@@ -226,11 +256,10 @@ public final class LedgerGenerator {
             consumable = new boolean[np];
             for (int p = 0; p < np; p++) {
                 Product pr = s.products().get(p);
-                codes[p] = bytes(pr.code());
-                names[p] = bytes(pr.genericName());
-                int g = Arrays.asList(DRUGS).indexOf(pr.genericName());
-                specs[p] = bytes(g >= 0 ? DRUG_SPECS[g][p % 3] : (pr.category() == LedgerCategory.DRUG ? "1盒" : "1个"));
-                makers[p] = bytes(MAKERS[(p * 7 + 3) % MAKERS.length]);
+                codes[p] = field(pr.code());
+                names[p] = field(pr.genericName());
+                specs[p] = field(pr.spec() != null ? pr.spec() : madeUpSpec(pr, p));
+                makers[p] = field(pr.manufacturer() != null ? pr.manufacturer() : MAKERS[(p * 7 + 3) % MAKERS.length]);
                 packPrice[p] = pr.packPrice().movePointRight(4).longValueExact();
                 consumable[p] = pr.category() == LedgerCategory.CONSUMABLE;
             }
@@ -247,6 +276,20 @@ public final class LedgerGenerator {
 
         private byte[] bytes(String text) {
             return text.getBytes(charset);
+        }
+
+        /** A CSV field: quoted when it holds a delimiter, quote or line break (specs and names from bids may). */
+        private byte[] field(String text) {
+            if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+                return bytes(text);
+            }
+            return bytes('"' + text.replace("\"", "\"\"") + '"');
+        }
+
+        /** For products that come without a spec: one of the generic's usual specs, else a neutral pack. */
+        private static String madeUpSpec(Product pr, int p) {
+            int g = Arrays.asList(DRUGS).indexOf(pr.genericName());
+            return g >= 0 ? DRUG_SPECS[g][p % 3] : (pr.category() == LedgerCategory.DRUG ? "1盒" : "1个");
         }
 
         Summary run() throws IOException {

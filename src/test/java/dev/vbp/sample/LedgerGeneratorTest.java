@@ -121,4 +121,86 @@ class LedgerGeneratorTest {
         assertEquals(0, r.aggregate().total().mismatches());
         assertEquals(List.of(), r.errors());
     }
+
+    /** Splits one generated line on commas outside quotes, unquoting fields. */
+    private static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                f.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        out.add(f.toString());
+        return out;
+    }
+
+    @Test
+    void productsCarryTheirOwnSpecAndManufacturer() throws IOException {
+        var products = List.of(
+                new LedgerGenerator.Product("XC09CAE795A010880288351", "厄贝沙坦片", "75mg*28片", "浙江华海药业股份有限公司",
+                        new BigDecimal("5.66"), LedgerCategory.DRUG),
+                new LedgerGenerator.Product("C1234567890123456789", "一次性使用输液器", "0.7mm, \"带针\"", "威高集团有限公司",
+                        new BigDecimal("2.5"), LedgerCategory.CONSUMABLE));
+        LedgerGenerator.Settings s = new LedgerGenerator.Settings(400, 5, 0, false).withProducts(products);
+        Path file = Files.write(dir.resolve("p.csv"), bytes(s));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(401, lines.size());
+        Set<List<String>> seen = new HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = fields(line);
+            assertEquals(12, f.size(), line);
+            seen.add(List.of(f.get(3), f.get(5), f.get(6)));
+        }
+        assertEquals(Set.of(List.of("XC09CAE795A010880288351", "75mg*28片", "浙江华海药业股份有限公司"),
+                List.of("C1234567890123456789", "0.7mm, \"带针\"", "威高集团有限公司")), seen);
+        // the quoted spec does not disturb the engine
+        LedgerResult<GroupedSums> r = LedgerScan.of(file).run(GroupedSums.by(GroupedSums.Dimension.PRODUCT));
+        assertEquals(List.of(), r.errors());
+        assertEquals(2, r.aggregate().size());
+    }
+
+    @Test
+    void theFourArgumentProductGetsAMadeUpSpecAndMaker() throws IOException {
+        var p = new LedgerGenerator.Product("XA10BAE021A010010201650", "阿卡波糖片", new BigDecimal("1.3333"), LedgerCategory.DRUG);
+        assertEquals(null, p.spec());
+        assertEquals(null, p.manufacturer());
+        assertEquals(null, new LedgerGenerator.Product("X", "x", " ", "", BigDecimal.ONE, LedgerCategory.DRUG).spec());
+        List<String> lines = new String(bytes(new LedgerGenerator.Settings(50, 1, 0, false).withProducts(List.of(p))),
+                java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = fields(line);
+            assertEquals("50mg*30片", f.get(5)); // the first of 阿卡波糖片's usual specs (position 0)
+            assertEquals("正大天晴药业集团股份有限公司", f.get(6)); // position 0: the fourth of the fallback makers
+        }
+    }
+
+    @Test
+    void defaultProductsHavePlausibleSpecsAndMakers() {
+        List<LedgerGenerator.Product> products = LedgerGenerator.defaultProducts();
+        assertTrue(products.stream().allMatch(p -> p.spec() != null && p.manufacturer() != null));
+        // drug makers make drugs (药业 or 制药 in the name), device makers consumables, never crossed
+        for (LedgerGenerator.Product p : products) {
+            boolean pharma = p.manufacturer().contains("药业") || p.manufacturer().contains("制药");
+            assertEquals(p.category() == LedgerCategory.DRUG, pharma, p.toString());
+        }
+        // each generic comes from five different makers
+        var makersByGeneric = products.stream().filter(p -> p.category() == LedgerCategory.DRUG)
+                .collect(Collectors.groupingBy(LedgerGenerator.Product::genericName,
+                        Collectors.mapping(LedgerGenerator.Product::manufacturer, Collectors.toSet())));
+        assertEquals(30, makersByGeneric.size());
+        assertTrue(makersByGeneric.values().stream().allMatch(m -> m.size() == 5), makersByGeneric.toString());
+        var stent = products.stream().filter(p -> p.genericName().equals("冠状动脉药物洗脱支架系统")).findFirst().orElseThrow();
+        assertEquals("3.0mm*18mm", stent.spec());
+    }
 }
