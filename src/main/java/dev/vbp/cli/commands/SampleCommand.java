@@ -111,12 +111,22 @@ public class SampleCommand implements Runnable {
             return ExitCodes.OK;
         }
 
+        /** The counting word of a dosage form: 片 for tablets, 粒 for capsules, 支 for injections, else 袋. */
+        private static String unit(String form) {
+            if (form.contains("片")) return "片";
+            if (form.contains("胶囊")) return "粒";
+            if (form.contains("注射") || form.contains("滴眼")) return "支";
+            return "袋";
+        }
+
         /** One product per product code, at its bid price per pack. */
         private static List<LedgerGenerator.Product> products(List<Bid> bids) {
             Map<String, LedgerGenerator.Product> byCode = new LinkedHashMap<>();
             for (Bid b : bids) {
                 if (b.productCode() == null) continue;
-                byCode.putIfAbsent(b.productCode(), new LedgerGenerator.Product(b.productCode(), b.genericName(), b.bidPrice(),
+                // The ledger's spec reads like a platform export: strength × units per pack (75mg*28片).
+                String spec = b.spec() == null ? null : b.spec() + "*" + b.packCount() + (b.dosageForm() == null ? "" : unit(b.dosageForm()));
+                byCode.putIfAbsent(b.productCode(), new LedgerGenerator.Product(b.productCode(), b.genericName(), spec, b.manufacturer(), b.bidPrice(),
                         b.category() == Category.CONSUMABLE ? LedgerCategory.CONSUMABLE : LedgerCategory.DRUG));
             }
             if (byCode.isEmpty()) throw new UsageException("the bids have no product codes to buy");
