@@ -53,8 +53,9 @@ public enum Dataset {
             optional("generic_name", TEXT, "name", "通用名", "药品通用名", "通用名称", "产品名称"),
             required("quantity", SIGNED_DECIMAL, "qty", "采购数量", "数量", "入库数量"),
             optional("unit_price", SIGNED_DECIMAL, "price", "采购单价", "单价", "采购价格"),
-            required("amount", SIGNED_DECIMAL, "采购金额", "金额", "入库金额"),
-            required("channel", CHANNEL, "采购渠道", "渠道", "是否线上", "采购方式"),
+            // Amount and channel are needed by online-rate, not by completion counts: the scan asks for them.
+            optional("amount", SIGNED_DECIMAL, "采购金额", "金额", "入库金额"),
+            optional("channel", CHANNEL, "采购渠道", "渠道", "是否线上", "采购方式"),
             optional("category", CATEGORY, "type", "类别", "产品类别", "药品类别"))),
 
     INSTITUTIONS("institutions", "医疗机构", List.of(

@@ -89,7 +89,7 @@ public class OnlineRateCommand extends BaseCommand {
         LineFilter filter = LineFilter.all().excluding(exclude.toArray(LedgerCategory[]::new));
         if (from != null) filter = filter.from(from);
         if (to != null) filter = filter.to(to);
-        LedgerResult<GroupedSums> result = scan(sources.ledgerScan(ledger).filter(filter),
+        LedgerResult<GroupedSums> result = scan(sources.ledgerScan(ledger).require("amount", "channel").filter(filter),
                 GroupedSums.by(settings.dimensions().toArray(GroupedSums.Dimension[]::new)));
         OnlineRateAnalysis.Result r = OnlineRateAnalysis.analyse(result.aggregate(), institutions, !list.isEmpty(), settings);
         if (from != null) r.report().parameter("from", from);

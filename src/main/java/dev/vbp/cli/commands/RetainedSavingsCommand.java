@@ -85,7 +85,7 @@ public class RetainedSavingsCommand extends BaseCommand {
         PurchaseTotals purchases = StreamedPurchaseTotals.none();
         LedgerResult<DailyPurchases> scanned = null;
         if (sources.available(Dataset.LEDGER, ledger.files)) {
-            scanned = scan(sources.ledgerScan(ledger), () -> new DailyPurchases(packCounts.keySet()));
+            scanned = scan(sources.ledgerScan(ledger).require("amount"), () -> new DailyPurchases(packCounts.keySet()));
             purchases = new StreamedPurchaseTotals(scanned.aggregate(), packCounts);
         }
 

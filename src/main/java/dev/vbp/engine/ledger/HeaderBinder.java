@@ -20,12 +20,15 @@ import java.util.Map;
 final class HeaderBinder {
     private final Map<String, Integer> slotByHeader = new HashMap<>();
     private final Map<Integer, List<String>> acceptedBySlot = new HashMap<>();
+    private final java.util.Set<String> alsoRequired;
 
     /**
      * @param extraAliases source header → canonical ledger field name
+     * @param alsoRequired fields the caller needs beyond the dataset's required ones (e.g. channel)
      * @throws IllegalArgumentException when a mapping names a field the ledger does not have
      */
-    HeaderBinder(Map<String, String> extraAliases) {
+    HeaderBinder(Map<String, String> extraAliases, java.util.Set<String> alsoRequired) {
+        this.alsoRequired = alsoRequired;
         List<Field> fields = Dataset.LEDGER.fields();
         for (int slot = 0; slot < fields.size(); slot++) {
             Field f = fields.get(slot);
@@ -86,7 +89,7 @@ final class HeaderBinder {
         StringBuilder missing = new StringBuilder();
         List<Field> fields = Dataset.LEDGER.fields();
         for (int slot = 0; slot < fields.size(); slot++) {
-            if (fields.get(slot).required() && columnOfSlot[slot] < 0) {
+            if ((fields.get(slot).required() || alsoRequired.contains(fields.get(slot).name())) && columnOfSlot[slot] < 0) {
                 if (missing.length() > 0) missing.append("; ");
                 missing.append("missing required column '").append(Slots.name(slot)).append("' (accepted headers: ")
                         .append(String.join(", ", acceptedBySlot.get(slot))).append(')');

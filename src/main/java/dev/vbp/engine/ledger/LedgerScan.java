@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.read.Dataset;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,6 +54,7 @@ public final class LedgerScan {
     private final List<Path> inputs = new ArrayList<>();
     private int threads = Runtime.getRuntime().availableProcessors();
     private final Map<String, String> headerAliases = new LinkedHashMap<>();
+    private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
     private LineFilter filter = LineFilter.all();
     private long maxErrors = DEFAULT_MAX_ERRORS;
     private ProgressListener progress = ProgressListener.NONE;
@@ -91,6 +94,18 @@ public final class LedgerScan {
      */
     public LedgerScan headerAliases(Map<String, String> aliases) {
         headerAliases.putAll(aliases);
+        return this;
+    }
+
+    /**
+     * Ledger columns this scan cannot do without beyond date, institution, product and quantity: an
+     * online-rate needs {@code channel} and {@code amount}, a completion count neither.
+     */
+    public LedgerScan require(String... fields) {
+        for (String f : fields) {
+            Dataset.LEDGER.field(f); // fails on a name the ledger does not have
+            required.add(f);
+        }
         return this;
     }
 
@@ -145,7 +160,7 @@ public final class LedgerScan {
     public <A extends LedgerAggregate<A>> LedgerResult<A> run(Supplier<A> newAggregate) {
         if (inputs.isEmpty()) throw new IllegalStateException("no ledger files given");
         List<Path> files = InputFiles.expand(inputs);
-        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases));
+        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
         List<LedgerFormat> formats = new ArrayList<>(files.size());
         long bytesTotal = 0;
         for (Path f : files) {

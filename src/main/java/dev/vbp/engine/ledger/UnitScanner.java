@@ -236,6 +236,19 @@ final class UnitScanner implements LedgerLine.GenericSource {
         flushLines(r.lines);
     }
 
+    /**
+     * Without a category column, a national code says it: consumable codes start with C, drug codes with
+     * X, Z or T (domain.md §3). Local codes say nothing, and stay without a category.
+     */
+    private static LedgerCategory categoryOfCode(String code) {
+        if (code.length() < 20) return null;
+        return switch (code.charAt(0)) {
+            case 'C' -> LedgerCategory.CONSUMABLE;
+            case 'X', 'Z', 'T' -> LedgerCategory.DRUG;
+            default -> null;
+        };
+    }
+
     /** Parses the bound fields of the current record into {@link #line}; false (and an error) if one is bad. */
     private boolean parseLine(UnitResult<?> r, long recordLine) {
         load(cDate);
@@ -250,11 +263,14 @@ final class UnitScanner implements LedgerLine.GenericSource {
             lineError(r, recordLine, Slots.QUANTITY, ByteParsers.numberProblem(fb, ff, ft));
             return false;
         }
-        load(cAmt);
-        long amt = ByteParsers.parseScaled(fb, ff, ft);
-        if (amt == ByteParsers.BAD_NUMBER) {
-            lineError(r, recordLine, Slots.AMOUNT, ByteParsers.numberProblem(fb, ff, ft));
-            return false;
+        long amt = 0; // a ledger without amounts serves quantity-only analyses
+        if (cAmt >= 0) {
+            load(cAmt);
+            amt = ByteParsers.parseScaled(fb, ff, ft);
+            if (amt == ByteParsers.BAD_NUMBER) {
+                lineError(r, recordLine, Slots.AMOUNT, ByteParsers.numberProblem(fb, ff, ft));
+                return false;
+            }
         }
         boolean hasPrice = false;
         long price = 0;
@@ -281,8 +297,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
             lineError(r, recordLine, Slots.PRODUCT, prod == EMPTY ? "empty" : "bytes not valid " + charset.name());
             return false;
         }
-        Object chan = intern(t[Slots.CHANNEL], cChan, Kind.CHANNEL);
-        if (!(chan instanceof LedgerChannel)) {
+        Object chan = cChan < 0 ? null : intern(t[Slots.CHANNEL], cChan, Kind.CHANNEL);
+        if (cChan >= 0 && !(chan instanceof LedgerChannel)) {
             lineError(r, recordLine, Slots.CHANNEL,
                     chan == EMPTY ? "empty" : "unknown channel (expected e.g. 线上/线下, online/offline)");
             return false;
@@ -297,6 +313,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 return false;
             }
         }
+        if (cat == null) cat = categoryOfCode((String) prod);
         LedgerLine l = line;
         l.date = date;
         l.institution = (String) inst;
