@@ -116,7 +116,11 @@ public final class DataSources {
             throw new UsageException("no ledger data: pass --ledger FILE|DIR, or import it first with 'vbp import ledger FILE'"
                     + " (workspace: " + workspace.root() + ")");
         }
-        if (options.threads != null) scan.threads(options.threads);
+        if (options.threads != null) {
+            if (options.threads < 1) throw new UsageException("--threads must be 1 or more, not " + options.threads);
+            scan.threads(options.threads);
+        }
+        if (options.maxErrors < 0) throw new UsageException("--max-errors must be 0 or more, not " + options.maxErrors);
         return scan.maxErrors(options.maxErrors);
     }
 

@@ -3,6 +3,7 @@ package dev.vbp.cli.commands;
 import dev.vbp.cli.BaseCommand;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.UsageException;
 import dev.vbp.cli.options.InputOptions;
 import dev.vbp.cli.options.LedgerCategoryConverter;
 import dev.vbp.cli.options.LedgerOptions;
@@ -80,6 +81,9 @@ public class OnlineRateCommand extends BaseCommand {
 
     @Override
     protected int execute() {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
         DataSources sources = input.sources(workspace());
         List<Institution> list = sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow);
         Map<String, Institution> institutions = new HashMap<>();

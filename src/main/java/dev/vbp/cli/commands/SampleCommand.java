@@ -82,6 +82,9 @@ public class SampleCommand implements Runnable {
 
         @Override
         protected int execute() throws IOException {
+            if (rows < 0 || badLines < 0 || mismatches < 0) throw new UsageException("--rows, --bad-lines and --mismatches must not be negative");
+            if (badLines + mismatches > rows) throw new UsageException("--bad-lines plus --mismatches exceed --rows");
+            if (year < 1900 || year > 2100) throw new UsageException("--year must be between 1900 and 2100, not " + year);
             DataSources sources = input.sources(workspace());
             LedgerGenerator.Settings settings = new LedgerGenerator.Settings(rows, seed, badLines, gb18030)
                     .withMismatches(mismatches).withYear(year);
@@ -90,7 +93,6 @@ public class SampleCommand implements Runnable {
                         .stream().map(Institution::code).toList());
             }
             if (!bidFiles.isEmpty()) settings = settings.withProducts(products(sources.optional(Dataset.BIDS, bidFiles, Bid::fromRow)));
-            if (badLines + mismatches > rows) throw new UsageException("--bad-lines plus --mismatches exceed --rows");
             LedgerGenerator.Summary summary;
             if (out.equals("-")) {
                 summary = LedgerGenerator.write(settings, System.out);

@@ -53,6 +53,9 @@ public class SavingsCommand extends BaseCommand {
 
     @Override
     protected int execute() {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
         DataSources sources = input.sources(workspace());
         BaselineSettings baseline = pricing.settings(sources);
         List<ProductDrop> drops = pricing.resolve(sources, baseline);

@@ -77,13 +77,21 @@ public final class OnlineRateAnalysis {
 
         Report report = new Report("online-rate", columns(s));
         List<String> shortfalls = new ArrayList<>();
-        long below = 0;
+        List<String> noRate = new ArrayList<>();
+        long below = 0, anomalies = 0;
         for (var e : rows.entrySet()) {
             Totals t = e.getValue();
             BigDecimal rate = rate(t.onlineAmount, t.offlineAmount, t.onlineLines, t.offlineLines, s.basis());
             if (t.onlineLines == 0) t.notes.add("no online purchases");
             if (t.offlineLines == 0) t.notes.add("no offline purchases");
-            if (rate == null) t.notes.add("no net purchases");
+            if (rate == null) t.notes.add("no net purchases: no rate");
+            // Returns booked in another period can push one channel below zero and the rate outside 0–100%:
+            // such a row is shown, but it cannot pass a target.
+            boolean outside = rate != null && (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0);
+            if (outside) {
+                t.notes.add("rate outside 0–100%: returns exceed purchases in one channel");
+                anomalies++;
+            }
             List<Object> row = new ArrayList<>();
             List<String> key = e.getKey();
             for (int i = 0; i < key.size(); i++) {
@@ -100,15 +108,16 @@ public final class OnlineRateAnalysis {
             row.add(t.offlineLines);
             row.add(Exact.ratio(rate));
             if (s.target() != null) {
-                String status = rate == null ? "no purchases" : rate.compareTo(s.target()) >= 0 ? "met" : "below";
-                if (!"met".equals(status)) below++;
+                String status = rate == null ? "no rate" : outside ? "check" : rate.compareTo(s.target()) >= 0 ? "met" : "below";
+                if (!"met".equals(status) && rate != null) below++;
                 row.add(status);
             }
             row.add(t.notes.isEmpty() ? null : String.join("; ", t.notes));
             report.row(row);
-            if (s.failUnder() != null && (rate == null || rate.compareTo(s.failUnder()) < 0)) {
-                shortfalls.add(String.join(" / ", key) + ": " + (rate == null ? "no purchases" : percent(rate)));
+            if (s.failUnder() != null && rate != null && (outside || rate.compareTo(s.failUnder()) < 0)) {
+                shortfalls.add(String.join(" / ", key) + ": " + percent(rate) + (outside ? " (outside 0–100%)" : ""));
             }
+            if (rate == null) noRate.add(String.join(" / ", key));
         }
 
         long online = 0, offline = 0, onlineLines = 0, offlineLines = 0;
@@ -141,6 +150,15 @@ public final class OnlineRateAnalysis {
             report.warning(unknownInstitutions.size() + " institution" + (unknownInstitutions.size() == 1 ? " is" : "s are")
                     + " not in the institutions file; counted with unknown county, level and ownership (first: "
                     + unknownInstitutions.iterator().next() + ")");
+        }
+        if (anomalies > 0) {
+            report.warning(anomalies + " row" + (anomalies == 1 ? " has" : "s have") + " a rate outside 0–100% (returns exceed"
+                    + " purchases in one channel); shown with a note, and never counted as meeting a target");
+        }
+        if (!noRate.isEmpty()) {
+            report.warning(noRate.size() + " row" + (noRate.size() == 1 ? " has" : "s have") + " no net purchases, so no rate;"
+                    + " left out of --target and --fail-under: " + String.join(", ", noRate.subList(0, Math.min(10, noRate.size())))
+                    + (noRate.size() > 10 ? ", ..." : ""));
         }
         if (!shortfalls.isEmpty()) {
             report.warning(shortfalls.size() + " row" + (shortfalls.size() == 1 ? " is" : "s are") + " below --fail-under "

@@ -53,6 +53,8 @@ public final class VolumeAnalysis {
                                  Level by, BigDecimal warnK, BigDecimal failUnder) {
         Map<List<Object>, Totals> rows = new LinkedHashMap<>();
         Set<String> otherCounted = new HashSet<>();
+        BigDecimal otherAll = BigDecimal.ZERO;
+        Set<String> otherCountedOnce = new HashSet<>();
         for (VolumePlan.Item item : plan.items()) {
             Allocation a = item.allocation();
             Bid bid = item.bid();
@@ -67,23 +69,26 @@ public final class VolumeAnalysis {
                 t.notes.add("product " + a.productCode() + " is in no selected bid: pack size unknown, purchases not counted");
                 continue;
             }
-            t.purchased = t.purchased.add(units(purchases.packs(a.institutionCode(), a.productCode()), bid.packCount()));
+            t.purchased = t.purchased.add(units(purchases.packs(a.institutionCode(), a.productCode(), item.window()), bid.packCount()));
             if (inst == null && !institutions.isEmpty()) t.notes.add("not in the institutions file");
-            String generic = bid.key().fullName();
-            // Non-selected purchases belong to an institution × generic: count them once per row, however many
-            // selected products of the generic the institution was allocated.
-            if (otherCounted.add(t.key + "\u0000" + a.institutionCode() + "\u0000" + generic)) {
-                for (Bid other : plan.otherProducts().getOrDefault(generic, List.of())) {
-                    t.otherProducts = t.otherProducts.add(units(purchases.packs(a.institutionCode(), other.productCode()), other.packCount()));
+            // Other products belong to an institution × generic × window: count them once per row, however many
+            // selected products of the generic the institution was allocated there, and once in the summary.
+            String scope = a.institutionCode() + "\u0000" + item.generic() + "\u0000" + item.window();
+            if (otherCounted.add(t.key + "\u0000" + scope)) {
+                BigDecimal other = BigDecimal.ZERO;
+                for (Bid p : plan.otherProducts(item)) {
+                    other = other.add(units(purchases.packs(a.institutionCode(), p.productCode(), item.window()), p.packCount()));
                 }
-                t.unknownPacks += purchases.unknownProductPacks(a.institutionCode(), generic);
+                t.otherProducts = t.otherProducts.add(other);
+                t.unknownPacks += purchases.unknownProductPacks(a.institutionCode(), item.generic(), item.window());
+                if (otherCountedOnce.add(scope)) otherAll = otherAll.add(other);
             }
         }
 
         Report report = new Report("volume", columns(by));
         List<String> shortfalls = new ArrayList<>();
         Map<CompletionStatus, Integer> statusCounts = new java.util.EnumMap<>(CompletionStatus.class);
-        BigDecimal agreedAll = BigDecimal.ZERO, purchasedAll = BigDecimal.ZERO, elapsedAll = BigDecimal.ZERO, otherAll = BigDecimal.ZERO;
+        BigDecimal agreedAll = BigDecimal.ZERO, purchasedAll = BigDecimal.ZERO, elapsedAll = BigDecimal.ZERO;
         for (Totals t : rows.values()) {
             BigDecimal completion = t.agreed.signum() == 0 ? null : Exact.divide(t.purchased, t.agreed);
             BigDecimal elapsed = t.agreed.signum() == 0 ? null : Exact.divide(t.elapsedWeighted, t.agreed);
@@ -112,7 +117,6 @@ public final class VolumeAnalysis {
             agreedAll = agreedAll.add(t.agreed);
             purchasedAll = purchasedAll.add(t.purchased);
             elapsedAll = elapsedAll.add(t.elapsedWeighted);
-            otherAll = otherAll.add(t.otherProducts);
         }
 
         report.parameter("as_of", plan.asOf()).parameter("by", by.name().toLowerCase()).parameter("warn_below", warnK);
@@ -134,7 +138,6 @@ public final class VolumeAnalysis {
         report.summary("elapsed", "Elapsed", "时间进度", ValueKind.RATIO,
                 agreedAll.signum() == 0 ? null : Exact.ratio(Exact.divide(elapsedAll, agreedAll)));
         report.summary("other_products_qty", "Other products bought", "同通用名其他产品采购量", ValueKind.DECIMAL, otherAll);
-        plan.warnings().forEach(report::warning);
         if (!shortfalls.isEmpty()) {
             report.warning(shortfalls.size() + " row" + (shortfalls.size() == 1 ? " is" : "s are") + " below --fail-under "
                     + percent(failUnder) + ": " + String.join(", ", shortfalls.subList(0, Math.min(20, shortfalls.size())))

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Purchased pack quantities per institution and product, counting only lines inside each product's own date
- * window (its agreement year up to the as-of day), so allocations of different batches are exact in one pass.
- * Lines of products no bid names, but whose generic name is a watched generic, are summed per generic:
- * they are non-selected purchases of that generic. Mergeable; memory grows with institutions × products.
+ * Packs bought per institution and product in each counting window of the product's generic (see
+ * {@link VolumePlan}). Lines of products no bid names, but whose generic name is a watched generic, are summed
+ * per generic. Mergeable; memory grows with institutions × products × windows, never with lines.
  */
 public final class WindowedPurchases implements LedgerAggregate<WindowedPurchases> {
 
@@ -32,57 +31,61 @@ public final class WindowedPurchases implements LedgerAggregate<WindowedPurchase
         }
     }
 
-    private final Map<String, Window> productWindows;
-    private final Map<String, Window> genericWindows;
-    /** institution → product code (or "generic:" + generic key) → quantity scaled by 10^4 */
+    private static final String UNKNOWN_PRODUCT = "generic:";
+
+    private final Map<String, String> genericOfProduct;
+    private final Map<String, List<Window>> genericWindows;
+    /** institution → product code (or "generic:" + generic key) → packs per window, scaled by 10^4 */
     private final Map<String, Map<String, long[]>> sums = new HashMap<>();
 
-    /**
-     * @param productWindows product code → window, for every product whose purchases count
-     * @param genericWindows generic key ({@link Texts#key}) → window, for ledger lines of unknown products
-     */
-    public WindowedPurchases(Map<String, Window> productWindows, Map<String, Window> genericWindows) {
-        this.productWindows = productWindows;
+    WindowedPurchases(Map<String, String> genericOfProduct, Map<String, List<Window>> genericWindows) {
+        this.genericOfProduct = genericOfProduct;
         this.genericWindows = genericWindows;
     }
 
     @Override
     public void add(LedgerLine line) {
-        Window w = productWindows.get(line.product());
         String key = line.product();
-        if (w == null) {
-            String generic = line.generic();
-            if (generic == null || genericWindows.isEmpty()) return;
-            String g = Texts.key(generic);
-            w = genericWindows.get(g);
-            key = "generic:" + g;
+        String generic = genericOfProduct.get(key);
+        if (generic == null) {
+            String name = line.generic();
+            if (name == null) return;
+            generic = Texts.key(name);
+            key = UNKNOWN_PRODUCT + generic;
         }
-        if (w == null || !w.contains(line.date())) return;
-        sums.computeIfAbsent(line.institution(), k -> new HashMap<>()).computeIfAbsent(key, k -> new long[1])[0] += line.quantity();
+        List<Window> windows = genericWindows.get(generic);
+        if (windows == null) return;
+        long[] packs = null;
+        for (int i = 0; i < windows.size(); i++) {
+            if (!windows.get(i).contains(line.date())) continue;
+            if (packs == null) {
+                packs = sums.computeIfAbsent(line.institution(), k -> new HashMap<>())
+                        .computeIfAbsent(key, k -> new long[windows.size()]);
+            }
+            packs[i] += line.quantity();
+        }
     }
 
     @Override
     public WindowedPurchases merge(WindowedPurchases other) {
         other.sums.forEach((inst, products) -> {
             Map<String, long[]> mine = sums.computeIfAbsent(inst, k -> new HashMap<>());
-            products.forEach((p, q) -> mine.computeIfAbsent(p, k -> new long[1])[0] += q[0]);
+            products.forEach((p, q) -> {
+                long[] m = mine.computeIfAbsent(p, k -> new long[q.length]);
+                for (int i = 0; i < q.length; i++) m[i] += q[i];
+            });
         });
         return this;
     }
 
-    /** Packs of {@code product} bought by {@code institution} in the product's window, scaled by 10^4. */
-    public long packs(String institution, String product) {
+    /** Packs of {@code product} bought by {@code institution} in window {@code window}, scaled by 10^4. */
+    public long packs(String institution, String product, int window) {
         long[] q = sums.getOrDefault(institution, Map.of()).get(product);
-        return q == null ? 0 : q[0];
+        return q == null ? 0 : q[window];
     }
 
-    /** Packs of unknown products of {@code genericKey} bought by {@code institution}, scaled by 10^4. */
-    public long unknownProductPacks(String institution, String genericKey) {
-        return packs(institution, "generic:" + genericKey);
-    }
-
-    /** Institutions that bought anything counted. */
-    public List<String> institutions() {
-        return List.copyOf(sums.keySet());
+    /** Packs of products of {@code genericKey} that no bid names, bought by {@code institution} in a window. */
+    public long unknownProductPacks(String institution, String genericKey, int window) {
+        return packs(institution, UNKNOWN_PRODUCT + genericKey, window);
     }
 }

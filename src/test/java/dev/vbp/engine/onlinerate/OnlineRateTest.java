@@ -142,4 +142,24 @@ class OnlineRateTest {
         assertTrue(r.get("warnings").toString().contains("1 ledger line's amount differs from quantity × unit price by more than 0.01 yuan"),
                 r.get("warnings").toString());
     }
+
+    /** Online 100 with an offline return of −50 is 100/50 = 200%: shown, flagged, failing the gate. */
+    @Test
+    void ratesOutsideZeroToOneAreFlaggedAndRowsWithoutARateStayOutOfTheGate() throws IOException {
+        Files.writeString(ledger, """
+                date,institution_code,product_code,quantity,amount,channel,category
+                2024-01-05,H1,P1,10,100.00,线上,药品
+                2024-01-06,H1,P1,-5,-50.00,线下,药品
+                2024-01-07,H2,P1,-1,-10.00,线上,药品
+                """);
+        Cli.Result r = run("--all-categories", "--fail-under", "90%", "--target", "90%").expect(ExitCodes.CHECK_FAILED);
+        JsonNode json = Json.parse(r.out());
+        assertEquals(new BigDecimal("2"), rate(json, "H1", null));
+        assertEquals("check", json.get("rows").get(0).get("status").asText());
+        assertEquals("no rate", json.get("rows").get(1).get("status").asText());
+        assertEquals(1, json.get("summary").get("rows_below_target").asInt());
+        String warnings = json.get("warnings").toString();
+        assertTrue(warnings.contains("1 row is below --fail-under 90.00%: H1: 200.00% (outside 0–100%)"), warnings);
+        assertTrue(warnings.contains("1 row has no net purchases, so no rate; left out of --target and --fail-under: H2"), warnings);
+    }
 }

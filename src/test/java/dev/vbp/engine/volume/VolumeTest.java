@@ -112,4 +112,44 @@ class VolumeTest {
         assertEquals(new BigDecimal("250"), half.get("summary").get("savings").decimalValue());
         assertEquals("actual", half.get("parameters").get("volume").asText());
     }
+
+    /**
+     * P1 selected in two batches with consecutive cycles (same code), P2 of the same generic allocated to H2
+     * only. As of 2025-06-30: H1's 2024 allocation counts 10 packs (100 tablets), its 2025 one 7 packs (70);
+     * H1's 4 packs of P2 in 2024 are other products of its 2024 row only (40), never of 2025.
+     */
+    @Test
+    void eachAllocationCountsInItsOwnWindowAndOtherProductsOnce() throws IOException {
+        Files.writeString(bids, """
+                batch_id,product_code,generic_name,spec,pack_count,bid_price,selected,cycle_start,cycle_end
+                B1,P1,甲药片,10mg,10,5.00,y,2024-01-01,2024-12-31
+                B2,P1,甲药片,10mg,10,4.00,y,2025-01-01,2025-12-31
+                B1,P2,甲药片,10mg,10,6.00,y,2024-01-01,2024-12-31
+                """);
+        Files.writeString(allocations, """
+                batch_id,institution_code,product_code,agreed_qty,cycle_start,cycle_end
+                B1,H1,P1,1000,2024-01-01,2024-12-31
+                B2,H1,P1,1000,2025-01-01,2025-12-31
+                B1,H2,P2,500,2024-01-01,2024-12-31
+                """);
+        Files.writeString(ledger, """
+                date,institution_code,product_code,quantity
+                2024-02-01,H1,P1,10
+                2025-02-01,H1,P1,7
+                2024-03-01,H1,P2,4
+                """);
+        String ws = dir.resolve("ws").toString();
+        JsonNode r = Json.parse(Cli.run("--workspace", ws, "volume", "--allocations", allocations.toString(), "--bids", bids.toString(),
+                "--ledger", ledger.toString(), "--as-of", "2025-06-30", "--format", "json").ok().out());
+        JsonNode rows = r.get("rows");
+        assertEquals(new BigDecimal("100"), rows.get(0).get("purchased_qty").decimalValue());
+        assertEquals(new BigDecimal("40"), rows.get(0).get("other_products_qty").decimalValue());
+        assertEquals(new BigDecimal("70"), rows.get(1).get("purchased_qty").decimalValue());
+        assertEquals(new BigDecimal("0"), rows.get(1).get("other_products_qty").decimalValue());
+        assertEquals(new BigDecimal("0"), rows.get(2).get("purchased_qty").decimalValue());
+        assertEquals(new BigDecimal("40"), r.get("summary").get("other_products_qty").decimalValue());
+        JsonNode byGeneric = Json.parse(Cli.run("--workspace", ws, "volume", "--allocations", allocations.toString(), "--bids", bids.toString(),
+                "--ledger", ledger.toString(), "--as-of", "2025-06-30", "--by", "generic", "--format", "json").ok().out());
+        assertEquals(new BigDecimal("40"), byGeneric.get("summary").get("other_products_qty").decimalValue());
+    }
 }
