@@ -66,7 +66,8 @@ public class DuckDbOnlineRate {
                     TreeSet<String> notes = new TreeSet<>();
                     if (onlineLines == 0) notes.add("no online purchases");
                     if (offlineLines == 0) notes.add("no offline purchases");
-                    if (noRate) notes.add("no net purchases");
+                    if (noRate) notes.add("no net purchases: no rate");
+                    if (!noRate && (r < 0 || r > 1)) notes.add("rate outside 0–100%: returns exceed purchases in one channel");
                     w.write(rs.getString("institution_code") + ",," + plain(online) + "," + plain(offline) + ","
                             + onlineLines + "," + offlineLines + "," + (noRate ? "" : String.format(Locale.ROOT, "%.12f", r))
                             + "," + String.join("; ", notes) + "\n");
