@@ -32,6 +32,8 @@ public final class DataSources {
     private final ReadSettings settings;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> sources = new ArrayList<>();
+    /** workspace copy of a ledger → the file it was imported from */
+    private final Map<String, String> importedFrom = new HashMap<>();
 
     private final long maxRejects;
 
@@ -111,6 +113,9 @@ public final class DataSources {
             sources.add("ledger: " + String.join(", ", files.stream().map(Path::toString).toList()));
         } else if (workspace.has(Dataset.LEDGER)) {
             scan = LedgerScan.of(workspace.files(Dataset.LEDGER)).headerAliases(workspace.ledgerAliases());
+            for (var e : workspace.manifest().entries(Dataset.LEDGER.id())) {
+                importedFrom.put(workspace.root().resolve(e.file()).toString(), e.source());
+            }
             sources.add("ledger: workspace");
         } else {
             throw new UsageException("no ledger data: pass --ledger FILE|DIR, or import it first with 'vbp import ledger FILE'"
@@ -124,8 +129,11 @@ public final class DataSources {
         return scan.maxErrors(options.maxErrors);
     }
 
-    /** Adds what a ledger scan read and left out to a report, so no line disappears unseen. */
-    public static void describe(Report report, LedgerResult<?> result) {
+    /**
+     * Adds what a ledger scan read and left out to a report, so no line disappears unseen. Lines of ledgers
+     * read from the workspace are named by the file they were imported from.
+     */
+    public void describe(Report report, LedgerResult<?> result) {
         report.assumption("ledger_lines", result.acceptedLines() + " lines used of " + result.totalLines()
                 + (result.filteredLines() > 0 ? " (" + result.filteredLines() + " outside the selection)" : ""));
         for (LedgerFileInfo f : result.files()) {
@@ -134,9 +142,15 @@ public final class DataSources {
         }
         if (result.errorCount() > 0) {
             report.warning(result.errorCount() + " malformed ledger line" + (result.errorCount() == 1 ? " was" : "s were")
-                    + " left out (first: " + result.errors().get(0) + ")");
-            result.errors().stream().skip(1).limit(4).forEach(e -> report.warning("left out: " + e));
+                    + " left out (first: " + named(result.errors().get(0)) + ")");
+            result.errors().stream().skip(1).limit(4).forEach(e -> report.warning("left out: " + named(e)));
         }
+    }
+
+    private String named(dev.vbp.engine.ledger.LineError e) {
+        String file = e.file().toString();
+        String source = importedFrom.get(file);
+        return source == null ? e.toString() : e.toString().replace(file, source + " (imported)");
     }
 
     public boolean available(Dataset dataset, List<Path> files) {

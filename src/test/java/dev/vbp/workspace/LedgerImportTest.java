@@ -65,5 +65,8 @@ class LedgerImportTest {
         String rejects = Files.readString(ws.resolve(w.manifest().entries("ledger").get(0).rejectsFile()));
         assertTrue(rejects.contains(",3,,amount,not a number: 'abc',"), rejects);
         assertEquals(1, w.manifest().entries("ledger").get(0).rowsAccepted());
+        String warnings = Json.parse(Cli.run("--workspace", ws.toString(), "online-rate", "--format", "json").ok().out())
+                .get("warnings").toString();
+        assertTrue(warnings.contains(ledger + " (imported):3: amount: not a number"), "names the source, not the workspace copy: " + warnings);
     }
 }

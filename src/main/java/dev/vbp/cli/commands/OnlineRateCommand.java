@@ -98,7 +98,7 @@ public class OnlineRateCommand extends BaseCommand {
         OnlineRateAnalysis.Result r = OnlineRateAnalysis.analyse(result.aggregate(), institutions, !list.isEmpty(), settings);
         if (from != null) r.report().parameter("from", from);
         if (to != null) r.report().parameter("to", to);
-        DataSources.describe(r.report(), result);
+        sources.describe(r.report(), result);
         sources.describe(r.report());
         render(r.report());
         return r.shortfalls().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

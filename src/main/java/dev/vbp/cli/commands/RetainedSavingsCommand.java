@@ -94,7 +94,7 @@ public class RetainedSavingsCommand extends BaseCommand {
         Report report = explain != null ? RetainedSavingsReports.explain(result, explain)
                 : RetainedSavingsReports.report(result, by);
         if (scanned != null) {
-            DataSources.describe(report, scanned);
+            sources.describe(report, scanned);
             long unknown = scanned.aggregate().unknownProductLines();
             if (unknown > 0) report.warning(unknown + " ledger lines are of products no bid has (no pack count, no generic); left out");
         }

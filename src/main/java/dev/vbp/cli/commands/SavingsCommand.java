@@ -72,7 +72,7 @@ public class SavingsCommand extends BaseCommand {
             throw new UsageException("--from and --to apply to --volume actual");
         }
         Report report = SavingsAnalysis.report(drops, by, quantities, baseline);
-        if (scanned != null) DataSources.describe(report, scanned);
+        if (scanned != null) sources.describe(report, scanned);
         pricing.describe(report, baseline);
         sources.describe(report);
         render(report);

@@ -82,7 +82,7 @@ public class VolumeCommand extends BaseCommand {
         LedgerResult<WindowedPurchases> result = scan(sources.ledgerScan(ledger), plan.aggregate());
         VolumeAnalysis.Result r = VolumeAnalysis.analyse(plan, result.aggregate(), institutions, by, warnBelow, failUnder);
         if (!batches.isEmpty()) r.report().parameter("batch", batches);
-        DataSources.describe(r.report(), result);
+        sources.describe(r.report(), result);
         sources.describe(r.report());
         render(r.report());
         return r.shortfalls().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
