@@ -2,7 +2,7 @@ package dev.vbp.sample;
 
 import dev.vbp.engine.ledger.GroupedSums;
 import dev.vbp.engine.ledger.LedgerCategory;
-import dev.vbp.engine.ledger.LedgerChannel;
+import dev.vbp.domain.Channel;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LedgerScan;
 import org.junit.jupiter.api.Test;
@@ -80,8 +80,8 @@ class LedgerGeneratorTest {
         assertEquals(7, r.errorCount());
         assertEquals(summary.validLines(), r.acceptedLines());
         GroupedSums g = r.aggregate();
-        assertEquals(summary.onlineAmount(), g.get(new GroupedSums.Key(null, null, null, null, LedgerChannel.ONLINE, null)).amount());
-        assertEquals(summary.offlineAmount(), g.get(new GroupedSums.Key(null, null, null, null, LedgerChannel.OFFLINE, null)).amount());
+        assertEquals(summary.onlineAmount(), g.get(new GroupedSums.Key(null, null, null, null, Channel.ONLINE, null)).amount());
+        assertEquals(summary.offlineAmount(), g.get(new GroupedSums.Key(null, null, null, null, Channel.OFFLINE, null)).amount());
         assertEquals(summary.quantity(), g.total().quantity());
         assertEquals(11, g.total().mismatches());
         Set<String> columns = r.errors().stream().map(e -> String.valueOf(e.column())).collect(Collectors.toSet());

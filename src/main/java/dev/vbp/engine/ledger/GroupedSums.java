@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Channel;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +28,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     public static final long DEFAULT_TOLERANCE = 100;
 
     /** A group's key; dimensions not grouped by are null. {@code month} is yyyymm. */
-    public record Key(String institution, String product, String generic, Integer month, LedgerChannel channel,
+    public record Key(String institution, String product, String generic, Integer month, Channel channel,
                       LedgerCategory category) {}
 
     /**
@@ -39,7 +41,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
         public BigDecimal amountDecimal() { return BigDecimal.valueOf(amount, LedgerLine.SCALE); }
     }
 
-    private static final LedgerChannel[] CHANNELS = LedgerChannel.values();
+    private static final Channel[] CHANNELS = Channel.values();
     private static final LedgerCategory[] CATEGORIES = LedgerCategory.values();
 
     private final Set<Dimension> dimensions;
@@ -179,7 +181,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
             .thenComparing(g -> g.key().product(), TEXT)
             .thenComparing(g -> g.key().generic(), TEXT)
             .thenComparing(g -> g.key().month(), Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
-            .thenComparing(g -> g.key().channel(), Comparator.nullsFirst(Comparator.<LedgerChannel>naturalOrder()))
+            .thenComparing(g -> g.key().channel(), Comparator.nullsFirst(Comparator.<Channel>naturalOrder()))
             .thenComparing(g -> g.key().category(), Comparator.nullsFirst(Comparator.<LedgerCategory>naturalOrder()));
 
     // ---------------------------------------------------------------------------------------------------

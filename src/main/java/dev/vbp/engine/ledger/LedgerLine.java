@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Channel;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ public final class LedgerLine {
     long amount;
     long unitPrice;
     boolean hasUnitPrice;
-    LedgerChannel channel;
+    Channel channel;
     LedgerCategory category;
 
     LedgerLine() {}
@@ -106,9 +108,9 @@ public final class LedgerLine {
     /** Unit price in yuan × 10^4; meaningful only when {@link #hasUnitPrice()}. */
     public long unitPrice() { return unitPrice; }
 
-    public LedgerChannel channel() { return channel; }
+    public Channel channel() { return channel; }
 
-    public boolean online() { return channel == LedgerChannel.ONLINE; }
+    public boolean online() { return channel == Channel.ONLINE; }
 
     /** Drug or consumable, or null when the file has no category column or the cell is empty. */
     public LedgerCategory category() { return category; }

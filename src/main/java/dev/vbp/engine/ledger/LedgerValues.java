@@ -1,5 +1,6 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Channel;
 import dev.vbp.domain.Texts;
 
 import java.util.HashMap;
@@ -9,23 +10,16 @@ import java.util.Map;
 /**
  * Text-level decoding of the ledger's string fields: codes, names, channel and category spellings. The
  * engine calls these once per distinct byte sequence per worker (see {@link InternTable}), never per line,
- * so they can be as thorough as they like. Kept in one place so they can later delegate to the shared
- * field parsers ({@code dev.vbp.read.FieldParsers}, {@code dev.vbp.domain.Channel/Category}).
+ * so they can be as thorough as they like. Texts and channels use the domain's own rules ({@link Texts},
+ * {@link Channel}); categories have two more kinds here than the domain's drug/consumable (see
+ * {@link LedgerCategory}).
  */
 final class LedgerValues {
     private LedgerValues() {}
 
-    private static final Map<String, LedgerChannel> CHANNELS = new HashMap<>();
     private static final Map<String, LedgerCategory> CATEGORIES = new HashMap<>();
 
     static {
-        // "是/否" and "1/0" appear in columns headed 是否线上 / 是否网采.
-        for (String s : new String[] {"online", "线上", "网上", "网采", "平台", "平台内", "是", "y", "1"}) {
-            CHANNELS.put(key(s), LedgerChannel.ONLINE);
-        }
-        for (String s : new String[] {"offline", "线下", "网下", "非平台", "平台外", "否", "n", "0"}) {
-            CHANNELS.put(key(s), LedgerChannel.OFFLINE);
-        }
         for (String s : new String[] {"drug", "药品", "西药", "中成药"}) {
             CATEGORIES.put(key(s), LedgerCategory.DRUG);
         }
@@ -58,8 +52,8 @@ final class LedgerValues {
     }
 
     /** online/offline from any known spelling, or null when not recognised. */
-    static LedgerChannel channel(String text) {
-        return CHANNELS.get(key(text));
+    static Channel channel(String text) {
+        return Channel.parse(text).orElse(null); // the domain's spellings, 是/否 and 1/0 included
     }
 
     /** drug/consumable from any known spelling, or null when not recognised. */

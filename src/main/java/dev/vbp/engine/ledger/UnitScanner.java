@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Channel;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -298,7 +300,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             return false;
         }
         Object chan = cChan < 0 ? null : intern(t[Slots.CHANNEL], cChan, Kind.CHANNEL);
-        if (cChan >= 0 && !(chan instanceof LedgerChannel)) {
+        if (cChan >= 0 && !(chan instanceof Channel)) {
             lineError(r, recordLine, Slots.CHANNEL,
                     chan == EMPTY ? "empty" : "unknown channel (expected e.g. 线上/线下, online/offline)");
             return false;
@@ -324,7 +326,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
         l.amount = amt;
         l.unitPrice = price;
         l.hasUnitPrice = hasPrice;
-        l.channel = (LedgerChannel) chan;
+        l.channel = (Channel) chan;
         l.category = (LedgerCategory) cat;
         return true;
     }
@@ -629,7 +631,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 return text == null ? EMPTY : ctx.canonical(text);
             }
             case CHANNEL: {
-                LedgerChannel ch = LedgerValues.channel(s);
+                Channel ch = LedgerValues.channel(s);
                 return ch == null ? (LedgerValues.text(s) == null ? EMPTY : UNKNOWN) : ch;
             }
             default: {

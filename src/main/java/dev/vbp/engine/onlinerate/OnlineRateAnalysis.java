@@ -5,7 +5,7 @@ import dev.vbp.domain.Institution;
 import dev.vbp.domain.Ownership;
 import dev.vbp.engine.ledger.GroupedSums;
 import dev.vbp.engine.ledger.LedgerCategory;
-import dev.vbp.engine.ledger.LedgerChannel;
+import dev.vbp.domain.Channel;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Basis;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Level;
 import dev.vbp.output.Column;
@@ -65,7 +65,7 @@ public final class OnlineRateAnalysis {
             }
             Totals t = rows.computeIfAbsent(rowKey(k, inst, s), x -> new Totals());
             t.institutions.add(k.institution());
-            if (k.channel() == LedgerChannel.ONLINE) {
+            if (k.channel() == Channel.ONLINE) {
                 t.onlineAmount += g.amount();
                 t.onlineLines += g.lines();
             } else {

@@ -1,5 +1,6 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Channel;
 import dev.vbp.engine.ledger.GroupedSums.Dimension;
 import dev.vbp.engine.ledger.GroupedSums.Group;
 import dev.vbp.engine.ledger.GroupedSums.Key;
@@ -82,10 +83,10 @@ class LedgerScanTest {
     void groupsByEveryDimension() throws IOException {
         LedgerResult<GroupedSums> r = LedgerScan.of(small()).run(GroupedSums.by(Ledgers.ALL_DIMENSIONS));
         assertEquals(5, r.aggregate().size());
-        Group g = r.aggregate().get(new Key("H1", "XA", "阿莫西林胶囊", 202401, LedgerChannel.ONLINE, LedgerCategory.DRUG));
+        Group g = r.aggregate().get(new Key("H1", "XA", "阿莫西林胶囊", 202401, Channel.ONLINE, LedgerCategory.DRUG));
         assertEquals(200_000, g.amount());
         assertEquals(2, g.lines());
-        assertNull(r.aggregate().get(new Key("H9", "XA", "阿莫西林胶囊", 202401, LedgerChannel.ONLINE, LedgerCategory.DRUG)));
+        assertNull(r.aggregate().get(new Key("H9", "XA", "阿莫西林胶囊", 202401, Channel.ONLINE, LedgerCategory.DRUG)));
     }
 
     @Test
