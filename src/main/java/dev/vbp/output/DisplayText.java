@@ -13,7 +13,7 @@ import java.util.Locale;
  *   <li>MONEY: two decimals with thousands separators ({@code 1,234,567.89}).</li>
  *   <li>UNIT_PRICE: four decimals with thousands separators ({@code 141.1333}).</li>
  *   <li>RATIO: a percentage with two decimals ({@code 0.52154 → 52.15%}).</li>
- *   <li>DECIMAL: the exact value as written, plain ({@code 1E+3 → 1000}).</li>
+ *   <li>DECIMAL: the exact value as written, digits grouped ({@code 1234567.5 → 1,234,567.5}, {@code 1E+3 → 1,000}).</li>
  *   <li>INTEGER: thousands separators ({@code 28,404}).</li>
  *   <li>DATE: ISO ({@code 2024-01-31}). FLAG: {@code y}/{@code n}, or {@code 是}/{@code 否} in Chinese.</li>
  *   <li>null: {@code -}.</li>
@@ -42,8 +42,9 @@ public final class DisplayText {
                 return d == null ? text(value) : d.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
             }
             case DECIMAL: {
+                // Quantities run to millions of tablets: digits grouped, decimals as written, never rounded.
                 BigDecimal d = decimal(value);
-                return d == null ? text(value) : d.toPlainString();
+                return d == null ? text(value) : grouped(d);
             }
             case INTEGER: {
                 BigDecimal d = decimal(value);

@@ -52,10 +52,10 @@ class DisplayTextTest {
     }
 
     @Test
-    void decimalIsWrittenAsItIs() {
+    void decimalIsWrittenAsItIsWithDigitsGrouped() {
         assertEquals("0.50", en(new BigDecimal("0.50"), ValueKind.DECIMAL));
-        assertEquals("1000", en(new BigDecimal("1E+3"), ValueKind.DECIMAL));
-        assertEquals("1234567.123456", en(new BigDecimal("1234567.123456"), ValueKind.DECIMAL));
+        assertEquals("1,000", en(new BigDecimal("1E+3"), ValueKind.DECIMAL));
+        assertEquals("1,234,567.123456", en(new BigDecimal("1234567.123456"), ValueKind.DECIMAL));
         assertEquals("0.1", en(0.1d, ValueKind.DECIMAL));
         assertEquals("0.1", en(0.1f, ValueKind.DECIMAL));
     }
