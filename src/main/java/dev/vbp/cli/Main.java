@@ -17,10 +17,23 @@ public final class Main {
         Charset charset = outputCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-        boolean terminal = System.console() != null;
         CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), terminal && !"dumb".equals(System.getenv("TERM")));
+                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), stderrIsTerminal() && !"dumb".equals(System.getenv("TERM")));
         System.exit(VbpCli.run(context, args));
+    }
+
+    /**
+     * Progress belongs on stderr when a person watches it, even when stdout goes to a file
+     * ({@code vbp online-rate ... > rates.csv}). Java cannot ask about stderr alone; on Linux the file
+     * descriptor's target tells, elsewhere the console (stdin and stdout) stands in for it.
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /** UTF-8 unless the terminal says otherwise (stdout.encoding on Java 19+, else the platform's charset). */
