@@ -182,8 +182,19 @@ public final class Importer {
     }
 
     /** A source file read and checked, with how to write its data into the workspace. */
-    record Pending(Path file, String sha, String encoding, String delimiter, long accepted, long rejected,
+    record Pending(Path file, String sha, String encoding, String delimiter, String columns, long accepted, long rejected,
                    List<Reject> rejects, List<String> warnings, String extension, DataWriter data) {}
+
+    /** What checking one file found, without writing anything ({@code vbp validate}). */
+    public record Checked(String source, String encoding, String delimiter, String columns, long accepted, long rejected,
+                          List<Reject> rejects, List<String> warnings) {}
+
+    /** Reads and checks a file exactly as an import would (ledgers by streaming), and writes nothing. */
+    public static Checked check(Path file, Dataset dataset, ReadSettings settings) {
+        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings.mappingFor(dataset))
+                : checkTable(file, null, dataset, settings);
+        return new Checked(file.toString(), p.encoding, p.delimiter, p.columns, p.accepted, p.rejected, p.rejects, p.warnings);
+    }
 
     /** Writes a workspace file to the temporary path given. */
     interface DataWriter {
@@ -205,8 +216,13 @@ public final class Importer {
     /** Tables are read whole, checked row by row, and stored as canonical CSV. */
     private static Pending checkTable(Path file, String sha, Dataset dataset, ReadSettings settings) {
         ReadResult read = DatasetReader.read(file, dataset, settings);
-        return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.rows().size(), read.rejects().size(),
-                read.rejects(), read.warnings(), ".csv", textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)));
+        List<String> warnings = new ArrayList<>(read.warnings());
+        if (!read.binding().unused().isEmpty()) {
+            warnings.add(0, file + ": columns not used: " + String.join(", ", read.binding().unused()));
+        }
+        return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
+                read.rows().size(), read.rejects().size(), read.rejects(), warnings, ".csv",
+                textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)));
     }
 
     /** Writes to a temporary sibling, then moves it into place, so a reader never sees half a file. */

@@ -36,7 +36,7 @@ final class LedgerCheck {
         LedgerFileInfo info = r.files().get(0);
         String extension = info.gzip() ? ".csv.gz" : ".csv";
         return new Importer.Pending(file, sha, info.encoding(), info.delimiter() == '\t' ? "tab" : "comma",
-                r.acceptedLines(), r.errorCount(), rejects, warnings, extension,
+                info.columns().toString(), r.acceptedLines(), r.errorCount(), rejects, warnings, extension,
                 tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
     }
 }

@@ -8,10 +8,9 @@ import dev.vbp.output.Column;
 import dev.vbp.output.Report;
 import dev.vbp.output.ValueKind;
 import dev.vbp.read.Dataset;
-import dev.vbp.read.DatasetReader;
-import dev.vbp.read.ReadResult;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.Reject;
+import dev.vbp.workspace.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,18 +50,14 @@ public class ValidateCommand extends BaseCommand {
         report.parameter("dataset", d.id()).parameter("max_rejects", input.maxRejects());
         long accepted = 0, rejected = 0;
         for (Path f : files) {
-            ReadResult r = DatasetReader.read(f, d, settings);
-            accepted += r.rows().size();
-            rejected += r.rejects().size();
-            for (Reject rej : r.rejects()) {
+            Importer.Checked c = Importer.check(f, d, settings);
+            accepted += c.accepted();
+            rejected += c.rejected();
+            for (Reject rej : c.rejects()) {
                 report.row(rej.source(), rej.line(), rej.column() > 0 ? rej.column() : null, rej.field(), rej.reason());
             }
-            report.assumption("read_" + f.getFileName(), r.charset().name() + ", " + r.delimiterName() + ", columns "
-                    + r.binding().describe());
-            if (!r.binding().unused().isEmpty()) {
-                report.warning(r.source() + ": columns not used: " + String.join(", ", r.binding().unused()));
-            }
-            r.warnings().forEach(report::warning);
+            report.assumption("read_" + f.getFileName(), c.encoding() + ", " + c.delimiter() + ", columns " + c.columns());
+            c.warnings().forEach(report::warning);
         }
         report.summary("rows_accepted", "Rows accepted", "接收行数", ValueKind.INTEGER, accepted);
         report.summary("rows_rejected", "Rows rejected", "拒收行数", ValueKind.INTEGER, rejected);
