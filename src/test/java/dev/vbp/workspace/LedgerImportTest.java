@@ -69,4 +69,20 @@ class LedgerImportTest {
                 .get("warnings").toString();
         assertTrue(warnings.contains(ledger + " (imported):3: amount: not a number"), "names the source, not the workspace copy: " + warnings);
     }
+
+    @Test
+    void validateChecksALedgerAsImportWouldAndWritesNothing() throws IOException {
+        Path ledger = dir.resolve("bad.csv");
+        Files.writeString(ledger, """
+                date,institution_code,product_code,quantity,amount,channel
+                2024-01-05,H1,P1,10,100.00,线上
+                2024-02-30,H1,P1,2,20.00,线下
+                """);
+        Path ws = dir.resolve("ws");
+        Cli.Result r = Cli.run("--workspace", ws.toString(), "validate", "ledger", ledger.toString(), "--format", "csv")
+                .expect(ExitCodes.BAD_INPUT);
+        assertTrue(r.out().contains(ledger + ",3,,date,"), r.out());
+        assertTrue(Files.notExists(ws));
+        Cli.run("--workspace", ws.toString(), "validate", "ledger", ledger.toString(), "--max-rejects", "1").ok();
+    }
 }
