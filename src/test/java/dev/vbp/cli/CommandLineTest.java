@@ -18,6 +18,27 @@ class CommandLineTest {
     @TempDir Path dir;
 
     @Test
+    void helpTextsAreValidFormatStrings() {
+        // picocli formats descriptions and footers with String.format: a lone % breaks them (and %n line breaks).
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            CommandLine root = VbpCli.create(new CliContext(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()), Map.of(), dir, Cli.CLOCK, false, false));
+            visit(root);
+        } finally {
+            System.setErr(saved);
+        }
+        assertFalse(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli WARN"), captured.toString());
+    }
+
+    private static void visit(CommandLine cmd) {
+        cmd.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        cmd.getSubcommands().values().forEach(CommandLineTest::visit);
+    }
+
+    @Test
     void everyCommandsHelpListsExitCodesAndAnExampleOnSampleData() {
         CommandLine root = VbpCli.create(new CliContext(new java.io.PrintWriter(java.io.Writer.nullWriter()),
                 new java.io.PrintWriter(java.io.Writer.nullWriter()), Map.of(), dir, Cli.CLOCK, false, false));

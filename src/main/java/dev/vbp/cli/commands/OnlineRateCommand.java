@@ -38,8 +38,8 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county",
-                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --target 95% --by institution --all-categories",
-                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%"})
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --target 95%% --by institution --all-categories",
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%%"})
 public class OnlineRateCommand extends BaseCommand {
     @Mixin LedgerOptions ledger;
     @Mixin InputOptions input;

@@ -43,7 +43,7 @@ public class SampleCommand implements Runnable {
 
     @Command(name = "ledger",
             description = {"Write a purchase ledger: institutions of the 17 counties and cities of 凉山州 (or of --institutions),",
-                    "products of --bids (or a built-in list), both channels, about 1% returns, and bad lines on request.",
+                    "products of --bids (or a built-in list), both channels, about 1%% returns, and bad lines on request.",
                     "The same --rows and --seed always give the same file. FILE ending in .gz is gzip-compressed."},
             footerHeading = "%nExamples:%n",
             footer = {
