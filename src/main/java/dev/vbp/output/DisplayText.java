@@ -64,6 +64,11 @@ public final class DisplayText {
         }
     }
 
+    /** A ratio as a percentage for messages (0.5 → 50.00%), rounded as tables round it. */
+    public static String percent(BigDecimal ratio) {
+        return format(ratio, ValueKind.RATIO, Lang.EN);
+    }
+
     /** Numbers are right-aligned in tables; everything else, codes included, is left-aligned. */
     public static boolean isNumeric(ValueKind kind) {
         switch (kind) {

@@ -71,6 +71,14 @@ public final class Report {
         return this;
     }
 
+    /** The warning every --fail-under check gives: how many rows fall short, and the first 20 of them. */
+    public Report warnShortfalls(List<String> shortfalls, java.math.BigDecimal failUnder) {
+        if (shortfalls.isEmpty()) return this;
+        return warning(shortfalls.size() + " row" + (shortfalls.size() == 1 ? " is" : "s are") + " below --fail-under "
+                + DisplayText.percent(failUnder) + ": " + String.join(", ", shortfalls.subList(0, Math.min(20, shortfalls.size())))
+                + (shortfalls.size() > 20 ? ", ..." : ""));
+    }
+
     public String command() { return command; }
     public List<Column> columns() { return columns; }
     public Map<String, Object> parameters() { return Collections.unmodifiableMap(parameters); }

@@ -129,9 +129,9 @@ public class DualChannelCommand implements Callable<Integer> {
                 report.parameter("fail_under", failUnder);
                 if (rate == null || rate.compareTo(failUnder) < 0) {
                     failed = true;
-                    report.warning("coverage rate " + (rate == null ? "undefined (no drug × county pairs)" : percent(rate))
-                            + " is below --fail-under " + percent(failUnder)
-                            + " (shortfall " + percent(rate == null ? failUnder : failUnder.subtract(rate)) + ")");
+                    report.warning("coverage rate " + (rate == null ? "undefined (no drug × county pairs)" : dev.vbp.output.DisplayText.percent(rate))
+                            + " is below --fail-under " + dev.vbp.output.DisplayText.percent(failUnder)
+                            + " (shortfall " + dev.vbp.output.DisplayText.percent(rate == null ? failUnder : failUnder.subtract(rate)) + ")");
                 }
             }
             sources.describe(report);
@@ -201,7 +201,4 @@ public class DualChannelCommand implements Callable<Integer> {
         }
     }
 
-    private static String percent(BigDecimal ratio) {
-        return dev.vbp.output.DisplayText.format(ratio, dev.vbp.output.ValueKind.RATIO, dev.vbp.output.Lang.EN);
-    }
 }

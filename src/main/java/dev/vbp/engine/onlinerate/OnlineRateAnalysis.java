@@ -10,7 +10,6 @@ import dev.vbp.engine.onlinerate.OnlineRateSettings.Basis;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Level;
 import dev.vbp.output.Column;
 import dev.vbp.output.DisplayText;
-import dev.vbp.output.Lang;
 import dev.vbp.output.Report;
 import dev.vbp.output.ValueKind;
 
@@ -115,7 +114,7 @@ public final class OnlineRateAnalysis {
             row.add(t.notes.isEmpty() ? null : String.join("; ", t.notes));
             report.row(row);
             if (s.failUnder() != null && rate != null && (outside || rate.compareTo(s.failUnder()) < 0)) {
-                shortfalls.add(String.join(" / ", key) + ": " + percent(rate) + (outside ? " (outside 0–100%)" : ""));
+                shortfalls.add(String.join(" / ", key) + ": " + DisplayText.percent(rate) + (outside ? " (outside 0–100%)" : ""));
             }
             if (rate == null) noRate.add(String.join(" / ", key));
         }
@@ -160,11 +159,7 @@ public final class OnlineRateAnalysis {
                     + " left out of --target and --fail-under: " + String.join(", ", noRate.subList(0, Math.min(10, noRate.size())))
                     + (noRate.size() > 10 ? ", ..." : ""));
         }
-        if (!shortfalls.isEmpty()) {
-            report.warning(shortfalls.size() + " row" + (shortfalls.size() == 1 ? " is" : "s are") + " below --fail-under "
-                    + percent(s.failUnder()) + ": " + String.join(", ", shortfalls.subList(0, Math.min(20, shortfalls.size())))
-                    + (shortfalls.size() > 20 ? ", ..." : ""));
-        }
+        report.warnShortfalls(shortfalls, s.failUnder());
         return new Result(report, shortfalls);
     }
 
@@ -230,9 +225,6 @@ public final class OnlineRateAnalysis {
         return Exact.money(BigDecimal.valueOf(scaled, dev.vbp.engine.ledger.LedgerLine.SCALE));
     }
 
-    private static String percent(BigDecimal ratio) {
-        return DisplayText.format(ratio, ValueKind.RATIO, Lang.EN);
-    }
 
     private static int compareKeys(List<String> a, List<String> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {

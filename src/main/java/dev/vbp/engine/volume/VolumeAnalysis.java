@@ -8,7 +8,6 @@ import dev.vbp.domain.volume.CompletionStatus;
 import dev.vbp.engine.ledger.LedgerLine;
 import dev.vbp.output.Column;
 import dev.vbp.output.DisplayText;
-import dev.vbp.output.Lang;
 import dev.vbp.output.Report;
 import dev.vbp.output.ValueKind;
 
@@ -112,7 +111,7 @@ public final class VolumeAnalysis {
             report.row(row);
             if (failUnder != null && (completion == null || completion.compareTo(failUnder) < 0)) {
                 shortfalls.add(t.key.stream().filter(java.util.Objects::nonNull).map(Object::toString).reduce((x, y) -> x + " / " + y).orElse("")
-                        + ": " + (completion == null ? "no agreed quantity" : percent(completion)));
+                        + ": " + (completion == null ? "no agreed quantity" : DisplayText.percent(completion)));
             }
             agreedAll = agreedAll.add(t.agreed);
             purchasedAll = purchasedAll.add(t.purchased);
@@ -138,11 +137,7 @@ public final class VolumeAnalysis {
         report.summary("elapsed", "Elapsed", "时间进度", ValueKind.RATIO,
                 agreedAll.signum() == 0 ? null : Exact.ratio(Exact.divide(elapsedAll, agreedAll)));
         report.summary("other_products_qty", "Other products bought", "同通用名其他产品采购量", ValueKind.DECIMAL, otherAll);
-        if (!shortfalls.isEmpty()) {
-            report.warning(shortfalls.size() + " row" + (shortfalls.size() == 1 ? " is" : "s are") + " below --fail-under "
-                    + percent(failUnder) + ": " + String.join(", ", shortfalls.subList(0, Math.min(20, shortfalls.size())))
-                    + (shortfalls.size() > 20 ? ", ..." : ""));
-        }
+        report.warnShortfalls(shortfalls, failUnder);
         return new Result(report, shortfalls);
     }
 
@@ -213,7 +208,4 @@ public final class VolumeAnalysis {
         return c;
     }
 
-    private static String percent(BigDecimal ratio) {
-        return DisplayText.format(ratio, ValueKind.RATIO, Lang.EN);
-    }
 }
