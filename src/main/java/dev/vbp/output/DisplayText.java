@@ -32,6 +32,7 @@ public final class DisplayText {
     /** The display text of {@code value} in a column or summary item of kind {@code kind}. */
     public static String format(Object value, ValueKind kind, Lang lang) {
         if (value == null) return NULL;
+        if (value instanceof Label label) return lang.pick(label.en(), label.zh());
         switch (kind) {
             case MONEY:
                 return fixed(value, 2);

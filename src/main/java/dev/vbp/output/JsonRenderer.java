@@ -113,6 +113,8 @@ public final class JsonRenderer implements Renderer {
             BigDecimal d = DisplayText.decimal(value);
             if (d == null) throw new IllegalArgumentException("JSON has no number for " + value);
             json.writeNumber(d);
+        } else if (value instanceof Label label) {
+            json.writeString(label.en());
         } else if (value instanceof Boolean b) {
             json.writeBoolean(b);
         } else if (value instanceof Enum<?> e) {

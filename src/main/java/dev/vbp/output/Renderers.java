@@ -8,7 +8,7 @@ public final class Renderers {
     public static Renderer of(RenderOptions options) {
         switch (options.format()) {
             case TABLE:
-                return new TableRenderer(options.lang(), options.color());
+                return new TableRenderer(options.lang(), options.color(), options.width());
             case CSV:
                 return new CsvRenderer(options.excelBom());
             case JSON:

@@ -30,6 +30,10 @@ public final class DatasetReader {
     private DatasetReader() {}
 
     public static ReadResult read(Path file, Dataset dataset, ReadSettings settings) {
+        return ParsedFiles.get(file, dataset, settings, () -> readFile(file, dataset, settings));
+    }
+
+    private static ReadResult readFile(Path file, Dataset dataset, ReadSettings settings) {
         String source = file.toString();
         byte[] bytes;
         try {

@@ -82,7 +82,15 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     /** A supplier for {@link LedgerScan#run}: {@code scan.run(GroupedSums.by(INSTITUTION, CHANNEL))}. */
     public static Supplier<GroupedSums> by(Dimension... dimensions) {
         Set<Dimension> dims = dimensions.length == 0 ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(Arrays.asList(dimensions));
-        return () -> new GroupedSums(dims);
+        return new Recipe(dims);
+    }
+
+    /** Equal dimensions, equal aggregates: results may be reused (see {@link AggregateRecipe}). */
+    private record Recipe(Set<Dimension> dims) implements AggregateRecipe<GroupedSums> {
+        @Override
+        public GroupedSums get() {
+            return new GroupedSums(dims);
+        }
     }
 
     public Set<Dimension> dimensions() { return dimensions; }

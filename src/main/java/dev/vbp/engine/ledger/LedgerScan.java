@@ -151,6 +151,28 @@ public final class LedgerScan {
     }
 
     /**
+     * What the result of this scan depends on: each input file with its size and modification time, the
+     * header aliases, the required columns, the filter and the error limit (not the thread count, which
+     * never changes a result). Equal keys on unchanged files give equal results, so a caller may reuse one.
+     */
+    public List<Object> cacheKey() {
+        List<Object> key = new ArrayList<>();
+        for (Path f : InputFiles.expand(inputs)) {
+            try {
+                key.add(List.of(f.toAbsolutePath().normalize().toString(), java.nio.file.Files.size(f),
+                        java.nio.file.Files.getLastModifiedTime(f).toInstant()));
+            } catch (java.io.IOException e) {
+                key.add(List.of(f.toString(), -1L, -1L)); // the scan itself reports the problem
+            }
+        }
+        key.add(Map.copyOf(headerAliases));
+        key.add(List.copyOf(required));
+        key.add(filter);
+        key.add(maxErrors);
+        return key;
+    }
+
+    /**
      * Reads every line, feeds accepted lines to aggregates made by {@code newAggregate} (one per range)
      * and merges them in input order.
      *
@@ -288,8 +310,8 @@ public final class LedgerScan {
                     report();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    ctx.cancelled = true;
-                    throw new IllegalStateException("ledger scan interrupted", e);
+                    ctx.cancelled = true; // workers check it at every buffer refill
+                    throw new ScanCancelledException();
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof RuntimeException re) throw re;

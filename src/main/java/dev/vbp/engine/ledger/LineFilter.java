@@ -64,6 +64,17 @@ public final class LineFilter {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof LineFilter f && f.fromDate == fromDate && f.toDate == toDate
+                && java.util.Objects.equals(f.products, products) && f.excluded.equals(excluded);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(fromDate, toDate, products, excluded);
+    }
+
+    @Override
     public String toString() {
         return "LineFilter[from=" + fromDate + ", to=" + toDate + ", products=" + (products == null ? "all" : products.size())
                 + ", excluded=" + excluded + "]";

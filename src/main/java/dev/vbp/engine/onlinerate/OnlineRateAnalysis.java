@@ -75,6 +75,10 @@ public final class OnlineRateAnalysis {
         }
 
         Report report = new Report("online-rate", columns(s));
+        // How the rate is made of the row's sums, so totals and cross-tabs of it divide sums (never average rates).
+        report.ratio("online_rate", s.basis() == Basis.AMOUNT ? List.of("online_amount") : List.of("online_lines"),
+                s.basis() == Basis.AMOUNT ? List.of("online_amount", "offline_amount") : List.of("online_lines", "offline_lines"));
+        report.sums("online_amount", "offline_amount", "online_lines", "offline_lines");
         List<String> shortfalls = new ArrayList<>();
         List<String> noRate = new ArrayList<>();
         long below = 0, anomalies = 0;

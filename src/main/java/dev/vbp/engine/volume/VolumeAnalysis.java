@@ -85,6 +85,7 @@ public final class VolumeAnalysis {
         }
 
         Report report = new Report("volume", columns(by));
+        report.ratio("completion", List.of("purchased_qty"), List.of("agreed_qty"));
         List<String> shortfalls = new ArrayList<>();
         Map<CompletionStatus, Integer> statusCounts = new java.util.EnumMap<>(CompletionStatus.class);
         BigDecimal agreedAll = BigDecimal.ZERO, purchasedAll = BigDecimal.ZERO, elapsedAll = BigDecimal.ZERO;
