@@ -1,6 +1,9 @@
 package dev.vbp.cli;
 
 import dev.vbp.cli.options.GlobalOptions;
+import dev.vbp.cli.options.ResultTableOptions;
+import dev.vbp.cli.shell.SessionCache;
+import dev.vbp.output.view.ViewException;
 import dev.vbp.engine.ledger.LedgerAggregate;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LedgerScan;
@@ -45,9 +48,26 @@ public abstract class BaseCommand implements Callable<Integer> {
         return Workspace.locate(global().workspace, ctx().cwd(), ctx().env());
     }
 
-    protected void render(Report report) {
+    /**
+     * Prints the report in the chosen format, after the result-table options of the command (if it has
+     * them: {@link ResultTableOptions}) picked, filtered, ordered or cross-tabulated its rows. Tables fit the
+     * terminal's width when stdout is one.
+     */
+    protected void render(Report full) {
         GlobalOptions g = global();
-        Renderers.of(new RenderOptions(g.format, g.lang(), ctx().color(), g.bom)).render(report, ctx().out());
+        SessionCache.columns(spec.qualifiedName(" ").replaceFirst("^vbp ?", ""), full.columns().stream().map(c -> c.key()).toList());
+        Report report = full;
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof ResultTableOptions options) {
+                try {
+                    report = options.view().apply(full);
+                } catch (ViewException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+        boolean color = ctx().color() && !g.noColor;
+        Renderers.of(new RenderOptions(g.format, g.lang(), color, g.bom, ctx().width())).render(report, ctx().out());
         ctx().out().flush();
         if (g.format == dev.vbp.output.Format.CSV) {
             // CSV holds rows only; what a reader must know still reaches the person running the command.
@@ -57,6 +77,11 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Runs a ledger scan, drawing progress on stderr when it is a terminal and --quiet is off. */
     protected <A extends LedgerAggregate<A>> LedgerResult<A> scan(LedgerScan scan, Supplier<A> aggregate) {
+        // In the shell, the same scan on unchanged files is answered from the last run.
+        return SessionCache.scan(scan, aggregate, () -> runScan(scan, aggregate));
+    }
+
+    private <A extends LedgerAggregate<A>> LedgerResult<A> runScan(LedgerScan scan, Supplier<A> aggregate) {
         if (!ctx().progress() || global().quiet) return scan.run(aggregate);
         ProgressPrinter printer = new ProgressPrinter(ctx().err());
         try {

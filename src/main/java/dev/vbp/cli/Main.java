@@ -14,11 +14,17 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Tablesaw logs through SLF4J; without a binding SLF4J would print a notice on stderr.
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
         Charset charset = outputCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        boolean dumb = "dumb".equals(System.getenv("TERM"));
+        boolean stdoutTerminal = isTerminal(1);
+        boolean interactive = System.console() != null && isTerminal(0) && stdoutTerminal;
         CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), stderrIsTerminal() && !"dumb".equals(System.getenv("TERM")));
+                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled() && !dumb, isTerminal(2) && !dumb,
+                System.in, interactive, stdoutTerminal ? TerminalWidth.of(System.getenv()) : 0);
         System.exit(VbpCli.run(context, args));
     }
 
@@ -27,9 +33,9 @@ public final class Main {
      * ({@code vbp online-rate ... > rates.csv}). Java cannot ask about stderr alone; on Linux the file
      * descriptor's target tells, elsewhere the console (stdin and stdout) stands in for it.
      */
-    private static boolean stderrIsTerminal() {
+    private static boolean isTerminal(int fd) {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;

@@ -10,6 +10,7 @@ import dev.vbp.cli.commands.PolicyCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
 import dev.vbp.cli.commands.SampleCommand;
 import dev.vbp.cli.commands.SavingsCommand;
+import dev.vbp.cli.commands.ShellCommand;
 import dev.vbp.cli.commands.StatusCommand;
 import dev.vbp.cli.commands.ValidateCommand;
 import dev.vbp.cli.commands.VolumeCommand;
@@ -48,6 +49,7 @@ import java.util.concurrent.Callable;
                 DualChannelCommand.class,
                 SampleCommand.class,
                 DemoCommand.class,
+                ShellCommand.class,
                 CompletionCommand.class,
                 HelpCommand.class,
         })

@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.options.InputOptions;
@@ -81,6 +82,7 @@ public class DualChannelCommand implements Callable<Integer> {
 
     /** Options of the analyses that look at one day's list. */
     abstract static class OnADay extends BaseCommand {
+        @Mixin ResultTableOptions resultTable;
         @Mixin Inputs inputs;
         @Mixin InputOptions input;
 
@@ -179,6 +181,7 @@ public class DualChannelCommand implements Callable<Integer> {
             footerHeading = "%nExample:%n",
             footer = "  vbp dual-channel prescriptions --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --prescriptions sample-data/prescriptions.csv --by month")
     public static class Prescriptions extends BaseCommand {
+        @Mixin ResultTableOptions resultTable;
         @Mixin Inputs inputs;
         @Mixin InputOptions input;
 

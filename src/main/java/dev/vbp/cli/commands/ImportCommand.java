@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.options.DatasetIds;
 import dev.vbp.cli.options.InputOptions;
@@ -27,6 +28,7 @@ import java.util.List;
                 "  vbp import bids sample-data/bids-gb18030.csv --replace",
                 "  vbp import bids sample-data/bids-custom-headers.csv --map sample-data/mapping-example.yaml"})
 public class ImportCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Parameters(index = "0", paramLabel = "DATASET", completionCandidates = DatasetIds.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String dataset;

@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
@@ -41,6 +42,7 @@ import java.util.Map;
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --target 95%% --by institution --all-categories",
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%%"})
 public class OnlineRateCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Mixin LedgerOptions ledger;
     @Mixin InputOptions input;
 

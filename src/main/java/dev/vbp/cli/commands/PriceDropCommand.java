@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.options.InputOptions;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
                 "  vbp price-drop --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --batch 4+7",
                 "  vbp price-drop --bids sample-data/bids.csv --against ceiling --by batch --mean amount --format json"})
 public class PriceDropCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Mixin PricingOptions pricing;
     @Mixin InputOptions input;
 

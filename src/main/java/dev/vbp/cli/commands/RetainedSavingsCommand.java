@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.options.InputOptions;
@@ -41,6 +42,7 @@ import java.util.Map;
                 "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --by institution",
                 "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --explain H51340100001"})
 public class RetainedSavingsCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Mixin InputOptions input;
 
     @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) instead of the workspace (repeatable).")

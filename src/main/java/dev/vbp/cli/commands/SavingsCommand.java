@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Option;
                 "  vbp savings --bids sample-data/bids.csv --against ceiling --by generic --format csv",
                 "  vbp savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --batch 4+7 --volume actual --ledger sample-data/ledger.csv"})
 public class SavingsCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Mixin PricingOptions pricing;
     @Mixin InputOptions input;
 

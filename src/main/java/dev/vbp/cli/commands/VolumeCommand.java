@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
@@ -36,6 +37,7 @@ import java.util.Map;
                 "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2019-12-31 --batch 4+7 --by county",
                 "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --as-of 2019-12-31 --by generic --warn-below 0.8"})
 public class VolumeCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Mixin LedgerOptions ledger;
     @Mixin InputOptions input;
 

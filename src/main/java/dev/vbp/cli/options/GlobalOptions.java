@@ -29,6 +29,10 @@ public class GlobalOptions {
             description = "Start CSV output with a UTF-8 byte-order mark, so Excel shows Chinese text correctly.")
     public boolean bom;
 
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colours or other escape codes in the output (also when NO_COLOR is set or TERM=dumb).")
+    public boolean noColor;
+
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     public boolean stacktrace;
 
