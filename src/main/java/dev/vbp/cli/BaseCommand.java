@@ -44,7 +44,7 @@ public abstract class BaseCommand implements Callable<Integer> {
             for (String given : o.originalStringValues()) {
                 for (String piece : given.split(o.splitRegex(), -1)) {
                     if (piece.isBlank()) {
-                        throw new UsageException(o.longestName() + ": empty item in '" + dev.vbp.read.Echo.cap(given)
+                        throw new UsageException(o.longestName() + ": empty item in '" + dev.vbp.errors.Echo.cap(given)
                                 + "'; give the values separated by commas, e.g. " + o.longestName() + " a,b");
                     }
                 }

@@ -1,8 +1,8 @@
 package dev.vbp.workspace;
 
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import dev.vbp.read.Dataset;
-import dev.vbp.read.Echo;
+import dev.vbp.errors.Echo;
 
 import java.io.IOException;
 import java.nio.file.Files;

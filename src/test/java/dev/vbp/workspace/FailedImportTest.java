@@ -1,7 +1,7 @@
 package dev.vbp.workspace;
 
 import dev.vbp.cli.Cli;
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.ReadSettings;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package dev.vbp.cli.options;
 
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.UsageException;
+import dev.vbp.domain.Codes;
+import dev.vbp.read.CodeMapFile;
 import dev.vbp.read.HeaderMapping;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.TextDecoding;
@@ -29,6 +31,11 @@ public class InputOptions {
     @Option(names = "--code-check", paramLabel = "MODE", defaultValue = "warn",
             description = "Drug and consumable codes that break the national format: warn, reject or off (default: warn).")
     public ReadSettings.CodeCheck codeCheck = ReadSettings.CodeCheck.WARN;
+
+    @Option(names = "--code-map", paramLabel = "FILE",
+            description = {"Old product and drug codes (曾用码) and their current codes: a CSV with columns old_code,new_code",
+                    "(or 旧编码,新编码); every dataset and ledger then reads old codes as current ones."})
+    public Path codeMap;
 
     @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
             description = {"Rows that may be rejected (each is reported with its reason) before the command fails with exit 3;",
@@ -61,14 +68,15 @@ public class InputOptions {
         Character separator;
         try { // a bad option value is a usage error (exit 2), not bad data
             charset = TextDecoding.parseSetting(encoding);
-        } catch (dev.vbp.read.BadInputException e) {
+        } catch (dev.vbp.errors.BadInputException e) {
             throw new UsageException("--encoding: " + e.getMessage());
         }
         try {
             separator = ReadSettings.parseDelimiter(delimiter);
-        } catch (dev.vbp.read.BadInputException e) {
+        } catch (dev.vbp.errors.BadInputException e) {
             throw new UsageException("--delimiter: " + e.getMessage());
         }
-        return new ReadSettings(charset, separator, mappings, codeCheck);
+        return new ReadSettings(charset, separator, mappings, codeCheck,
+                codeMap == null ? Codes.CodeMap.EMPTY : CodeMapFile.load(codeMap));
     }
 }

@@ -1,4 +1,4 @@
-package dev.vbp.read;
+package dev.vbp.errors;
 
 /**
  * What an error message may repeat of the input. A message quotes the offending value so the user can find
