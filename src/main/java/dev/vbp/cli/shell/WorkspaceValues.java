@@ -43,13 +43,13 @@ final class WorkspaceValues {
         manifestTime = time;
         Map<String, Set<String>> v = new TreeMap<>();
         try {
-            for (Institution i : read(ws, Dataset.INSTITUTIONS, Institution::fromRow)) {
+            for (Institution i : read(ws, Dataset.INSTITUTIONS, dev.vbp.read.Records::institution)) {
                 add(v, "institution_code", i.code());
                 add(v, "institution_name", i.name());
                 add(v, "county", i.county());
                 add(v, "level", i.level());
             }
-            for (Bid b : read(ws, Dataset.BIDS, Bid::fromRow)) {
+            for (Bid b : read(ws, Dataset.BIDS, dev.vbp.read.Records::bid)) {
                 add(v, "batch_id", b.batchId());
                 add(v, "generic_name", b.genericName());
                 add(v, "product_code", b.productCode());
