@@ -38,6 +38,7 @@ public final class VbpCli {
         cli.setExecutionExceptionHandler(executionHandler(root));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         addExitCodeHelp(cli);
+        HelpLayout.install(cli);
         return cli;
     }
 

@@ -37,7 +37,9 @@ import java.util.Map;
         footer = {
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county",
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --target 95%% --by institution --all-categories",
-                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%%"})
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%%",
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by level,month --all-categories --pivot level,month,online_rate",
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county --where county=西昌市 --columns county,online_rate"})
 public class OnlineRateCommand extends AnalysisCommand {
     @Mixin LedgerOptions ledger;
     @Mixin DatasetFiles.Institutions institutionFiles;

@@ -38,6 +38,23 @@ public final class SessionCache {
         ParsedFiles.enable();
     }
 
+    /** Forgets everything and stops keeping (for tests that share a JVM). */
+    public static void disable() {
+        enabled = false;
+        ParsedFiles.disable();
+        synchronized (scans) {
+            scans.clear();
+        }
+        columnKeys.clear();
+    }
+
+    /** How many scan results are kept now. */
+    static int keptScans() {
+        synchronized (scans) {
+            return scans.size();
+        }
+    }
+
     public static boolean enabled() {
         return enabled;
     }
