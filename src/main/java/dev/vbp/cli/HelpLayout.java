@@ -30,7 +30,7 @@ final class HelpLayout {
         int width = usage.width();
         int heading = help.synopsisHeadingLength();
         String oneLine;
-        usage.width(Integer.MAX_VALUE / 2);
+        usage.width(4000); // one line (picocli pads to the width, so not more)
         try {
             oneLine = help.synopsis(heading).stripTrailing();
         } finally {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 "Files stay parsed and ledger scans are kept while the files are unchanged, so the next question",
                 "on the same data answers in milliseconds. Tab completes commands, options, values and file names;",
                 "history is kept in the workspace directory; Ctrl-C cancels a running command, Ctrl-D leaves.",
-                "Shell settings: 'set format json', 'set lang zh', 'use DIR' (another workspace).",
+                "Shell settings: 'set format json', 'set lang zh', 'set timing on' (each command's time), 'use DIR' (another workspace).",
                 "Reading a file (vbp shell < queries.vbp) it runs every line and exits with the first failure's code."},
         footerHeading = "%nExamples:%n",
         footer = {

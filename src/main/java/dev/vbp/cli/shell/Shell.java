@@ -169,7 +169,7 @@ public final class Shell {
             }
             case "help" -> {
                 if (words.size() == 1) {
-                    out.println("Shell: set format table|csv|json|markdown, set lang en|zh, use DIR, exit (or Ctrl-D).");
+                    out.println("Shell: set format table|csv|json|markdown, set lang en|zh, set timing on|off, use DIR, exit (or Ctrl-D).");
                     out.println("Every vbp command runs as on the command line, without the leading 'vbp'.");
                     out.println();
                 }
@@ -180,7 +180,12 @@ public final class Shell {
         args.addAll(words);
         CliContext ctx = new CliContext(out, err, context.env(), context.cwd(), context.clock(), color,
                 width > 0 && context.progress(), context.in(), false, width);
+        long started = System.nanoTime();
         int code = VbpCli.run(ctx, args.toArray(String[]::new));
+        if (settings.timing) {
+            err.println(String.format(Locale.ROOT, "time: %.1f ms", (System.nanoTime() - started) / 1e6));
+            err.flush();
+        }
         return new Outcome(code);
     }
 
@@ -190,7 +195,7 @@ public final class Shell {
             out.flush();
             return Outcome.OK;
         }
-        if (words.size() != 2) return usage(err, "set format table|csv|json|markdown, or set lang en|zh");
+        if (words.size() != 2) return usage(err, "set format table|csv|json|markdown, set lang en|zh, or set timing on|off");
         String value = words.get(1).toLowerCase(Locale.ROOT);
         switch (words.get(0)) {
             case "format" -> {
@@ -200,12 +205,16 @@ public final class Shell {
                     return usage(err, "set format: expected table, csv, json or markdown, found '" + words.get(1) + "'");
                 }
             }
+            case "timing" -> {
+                if (!value.equals("on") && !value.equals("off")) return usage(err, "set timing: expected on or off, found '" + words.get(1) + "'");
+                settings.timing = value.equals("on");
+            }
             case "lang" -> {
                 if (!value.equals("en") && !value.equals("zh")) return usage(err, "set lang: expected en or zh, found '" + words.get(1) + "'");
                 settings.lang = value.equals("zh") ? Lang.ZH : Lang.EN;
             }
             default -> {
-                return usage(err, "set: expected format or lang, found '" + words.get(0) + "'");
+                return usage(err, "set: expected format, lang or timing, found '" + words.get(0) + "'");
             }
         }
         return Outcome.OK;

@@ -81,7 +81,8 @@ final class ShellCompleter implements Completer {
         }
         String first = before.get(0);
         if (first.equals("set")) {
-            if (before.size() == 1) return starting(List.of("format", "lang"), word);
+            if (before.size() == 1) return starting(List.of("format", "lang", "timing"), word);
+            if (before.size() == 2 && before.get(1).equals("timing")) return starting(List.of("on", "off"), word);
             if (before.size() == 2 && before.get(1).equals("format")) return starting(List.of("table", "csv", "json", "markdown"), word);
             if (before.size() == 2 && before.get(1).equals("lang")) return starting(List.of("en", "zh"), word);
             return List.of();

@@ -19,6 +19,8 @@ final class ShellSettings {
     Path workspace;
     Format format;
     Lang lang;
+    /** {@code set timing on}: each command's wall time on stderr (what bench/shell.sh reads). */
+    boolean timing;
     private final Path cwd;
 
     ShellSettings(Path workspace, Format format, Lang lang, Path cwd) {
