@@ -10,8 +10,11 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import dev.vbp.output.Lang;
+
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * The one place that builds the {@link CommandLine}: streams, exit codes, the exception handlers and the
@@ -21,8 +24,18 @@ public final class VbpCli {
     private VbpCli() {}
 
     public static CommandLine create(CliContext context) {
+        return create(context, new String[0]);
+    }
+
+    /**
+     * Builds the command line for {@code args}. The language is decided before parsing, because help and
+     * parse errors are written in it: {@code --lang} among the arguments, else the environment.
+     */
+    public static CommandLine create(CliContext context, String... args) {
         VbpCommand root = new VbpCommand();
         root.context = context;
+        root.global.defaultLang = Lang.fromEnvironment(context.env(), Locale.getDefault());
+        Lang lang = HelpTexts.langOf(args, root.global.defaultLang);
         CommandLine cli = new CommandLine(root);
         cli.setOut(context.out());
         cli.setErr(context.err());
@@ -33,13 +46,13 @@ public final class VbpCli {
         cli.setParameterExceptionHandler(parameterHandler());
         cli.setExecutionExceptionHandler(executionHandler(root));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
-        addExitCodeHelp(cli);
+        HelpTexts.apply(cli, lang);
         return cli;
     }
 
     /** Parses and runs {@code args}; returns the exit code. Never calls System.exit. */
     public static int run(CliContext context, String... args) {
-        int code = create(context).execute(args);
+        int code = create(context, args).execute(args);
         context.out().flush();
         context.err().flush();
         return code;
@@ -55,12 +68,6 @@ public final class VbpCli {
         }
     }
 
-    private static void addExitCodeHelp(CommandLine cli) {
-        cli.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.helpList());
-        for (CommandLine sub : cli.getSubcommands().values()) addExitCodeHelp(sub);
-    }
 
     private static IParameterExceptionHandler parameterHandler() {
         return (ParameterException e, String[] args) -> {
