@@ -107,6 +107,6 @@ class HelpBundleTest {
     private void need(String key, String shared, String english, List<String> missing) {
         if (zh.containsKey(key)) { used.add(key); return; }
         if (shared != null && zh.containsKey(shared)) { used.add(shared); return; }
-        missing.add((shared != null ? shared : key) + " = <Chinese for: " + english + ">");
+        missing.add(key + " = <Chinese for: " + english + ">");
     }
 }
