@@ -25,7 +25,15 @@ public final class OnlineRateSums implements LedgerAggregate<OnlineRateSums> {
     }
 
     public static Supplier<OnlineRateSums> of(Set<GroupedSums.Dimension> dimensions) {
-        return () -> new OnlineRateSums(dimensions);
+        return new Recipe(Set.copyOf(dimensions));
+    }
+
+    /** Equal dimensions, equal aggregates: the shell may reuse a result (see {@link dev.vbp.engine.ledger.AggregateRecipe}). */
+    private record Recipe(Set<GroupedSums.Dimension> dimensions) implements dev.vbp.engine.ledger.AggregateRecipe<OnlineRateSums> {
+        @Override
+        public OnlineRateSums get() {
+            return new OnlineRateSums(dimensions);
+        }
     }
 
     @Override

@@ -82,7 +82,7 @@ class ShellTest {
         assertEquals(List.of("--where"), c.candidates(List.of("online-rate"), "--wh"));
         assertEquals(List.of("county"), c.candidates(List.of("online-rate", "--by"), "cou"));
         assertEquals(List.of("county,month"), c.candidates(List.of("online-rate", "--by"), "county,mo"));
-        assertEquals(List.of("amount", "items"), c.candidates(List.of("online-rate", "--basis"), ""));
+        assertEquals(List.of("amount", "lines", "products"), c.candidates(List.of("online-rate", "--basis"), ""));
         assertEquals(List.of("json"), c.candidates(List.of("online-rate", "--format"), "j"));
         assertEquals(List.of("county=西昌市"), c.candidates(List.of("online-rate", "--where"), "county=西"));
         assertEquals(List.of("4+7", "4+7-expansion"), c.candidates(List.of("price-drop", "--batch"), "4+"));
