@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Codes;
+
 import java.io.Serializable;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -32,10 +34,12 @@ public final class LedgerSplits implements Serializable {
     private final List<Split> splits;
     private final LineFilter filter;
     private final long maxErrors;
+    private final Codes.CodeMap codeMap;
     /** How each file was read, for the result; only on the machine that planned the scan. */
     private final transient List<LedgerFileInfo> files;
 
-    LedgerSplits(List<ScanUnit> units, List<LedgerFormat> formats, LineFilter filter, long maxErrors) {
+    LedgerSplits(List<ScanUnit> units, List<LedgerFormat> formats, LineFilter filter, long maxErrors, Codes.CodeMap codeMap) {
+        this.codeMap = codeMap;
         List<Split> s = new ArrayList<>(units.size());
         for (ScanUnit u : units) s.add(new Split(u));
         this.splits = Collections.unmodifiableList(s);
@@ -63,7 +67,7 @@ public final class LedgerSplits implements Serializable {
 
     private <A extends LedgerAggregate<A>> SplitResult<A> run(ScanUnit u, long from, boolean speculative, long newlinesBefore,
                                                             A aggregate, LedgerStorage storage) {
-        ScanContext ctx = new ScanContext(filter, maxErrors, LedgerScan.DEFAULT_BUFFER_BYTES, storage);
+        ScanContext ctx = new ScanContext(filter, maxErrors, LedgerScan.DEFAULT_BUFFER_BYTES, codeMap, storage);
         UnitResult<A> r = new UnitScanner(ctx).scan(u, from, speculative, newlinesBefore, aggregate);
         return new SplitResult<>(r.aggregate, new Summary(r));
     }

@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Codes;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +18,8 @@ final class ScanContext implements LedgerLine.LineCounter {
     final LineFilter filter;
     final long maxErrors;
     final int bufferBytes;
+    /** Old product codes → current ones (曾用码), applied once per distinct code. */
+    final Codes.CodeMap codeMap;
 
     /** Errors in pieces known to be correctly aligned (not speculative), for the early stop. */
     final AtomicLong certainErrors = new AtomicLong();
@@ -29,11 +33,12 @@ final class ScanContext implements LedgerLine.LineCounter {
     /** Where files are read from; null for local files. */
     final LedgerStorage storage;
 
-    ScanContext(LineFilter filter, long maxErrors, int bufferBytes) {
-        this(filter, maxErrors, bufferBytes, null);
+    ScanContext(LineFilter filter, long maxErrors, int bufferBytes, Codes.CodeMap codeMap) {
+        this(filter, maxErrors, bufferBytes, codeMap, null);
     }
 
-    ScanContext(LineFilter filter, long maxErrors, int bufferBytes, LedgerStorage storage) {
+    ScanContext(LineFilter filter, long maxErrors, int bufferBytes, Codes.CodeMap codeMap, LedgerStorage storage) {
+        this.codeMap = codeMap;
         this.filter = filter == null || filter.passesAll() ? null : filter; // null: no test per line
         this.maxErrors = maxErrors;
         this.bufferBytes = bufferBytes;
