@@ -36,6 +36,9 @@ if [ ! -f "$JAR" ] || [ ! -f "$SPARK_JAR" ]; then
     ./mvnw -q -B install -DskipTests
     ./mvnw -q -B -f spark/pom.xml package -DskipTests
 fi
+# copies, so a rebuild while the benchmark runs does not change what it measures
+mkdir -p "$OUT/jars"; cp "$JAR" "$SPARK_JAR" "$OUT/jars/"
+JAR="$OUT/jars/vbp.jar"; SPARK_JAR="$OUT/jars/vbp-spark.jar"
 CP_FILE="$OUT/spark-classpath.txt"
 [ -s "$CP_FILE" ] || ./mvnw -q -B -f spark/pom.xml dependency:build-classpath -Dmdep.includeScope=provided \
     -Dmdep.excludeArtifactIds=vbp -Dmdep.outputFile="$PWD/$CP_FILE"

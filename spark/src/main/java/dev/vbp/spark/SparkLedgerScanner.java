@@ -7,10 +7,12 @@ import dev.vbp.engine.ledger.LedgerScan;
 import dev.vbp.engine.ledger.LedgerScanner;
 import dev.vbp.engine.ledger.LedgerSplits;
 import dev.vbp.engine.ledger.LedgerSplits.Rescan;
+import dev.vbp.engine.ledger.LedgerSplits.Split;
 import dev.vbp.engine.ledger.LedgerSplits.SplitResult;
 import dev.vbp.engine.ledger.LedgerSplits.Summary;
 import dev.vbp.engine.ledger.ProgressListener;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -18,6 +20,10 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -82,7 +88,7 @@ final class SparkLedgerScanner implements LedgerScanner {
         lastSplits = plan.splits().size();
         lastRescans = 0;
 
-        JavaRDD<SplitResult<A>> first = sc.parallelize(plan.splits(), plan.splits().size())
+        JavaRDD<SplitResult<A>> first = located(plan.splits(), uris, conf)
                 .map(s -> plan.scan(s, SparkLedgerScanner.<A>copy(empty), storage))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER()); // serialized: merging in place never touches the cache
         List<JavaRDD<SplitResult<A>>> rounds = new ArrayList<>();
@@ -118,6 +124,36 @@ final class SparkLedgerScanner implements LedgerScanner {
         } finally {
             rounds.forEach(JavaRDD::unpersist);
         }
+    }
+
+    /**
+     * One partition per split, each preferring the hosts that store its bytes (HDFS block locations), so
+     * executors read locally where they can. Local files have no preference: in local mode a preferred host
+     * that does not match would only delay the tasks.
+     */
+    private JavaRDD<Split> located(List<Split> splits, Map<String, String> uris, Configuration conf) {
+        List<Tuple2<Split, scala.collection.immutable.Seq<String>>> located = new ArrayList<>(splits.size());
+        boolean any = false;
+        for (Split s : splits) {
+            List<String> hosts = new ArrayList<>();
+            URI uri = URI.create(uris.get(s.file()));
+            if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+                try {
+                    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(uri);
+                    FileSystem fs = p.getFileSystem(conf);
+                    for (BlockLocation b : fs.getFileBlockLocations(fs.getFileStatus(p), s.start(), Math.max(1, s.weight()))) {
+                        for (String h : b.getHosts()) if (!hosts.contains(h)) hosts.add(h);
+                    }
+                } catch (IOException e) {
+                    hosts.clear(); // no preference: the task reads remotely
+                }
+            }
+            any |= !hosts.isEmpty();
+            located.add(new Tuple2<>(s, CollectionConverters.asScala(hosts).toList()));
+        }
+        if (!any) return sc.parallelize(splits, splits.size());
+        ClassTag<Split> tag = ClassTag$.MODULE$.apply(Split.class);
+        return JavaRDD.fromRDD(sc.sc().makeRDD(CollectionConverters.asScala(located).toList(), tag), tag);
     }
 
     private static List<Summary> sorted(List<Summary> summaries) {

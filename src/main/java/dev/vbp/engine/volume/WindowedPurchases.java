@@ -14,10 +14,11 @@ import java.util.Map;
  * {@link VolumePlan}). Lines of products no bid names, but whose generic name is a watched generic, are summed
  * per generic. Mergeable; memory grows with institutions × products × windows, never with lines.
  */
-public final class WindowedPurchases implements LedgerAggregate<WindowedPurchases> {
+public final class WindowedPurchases implements LedgerAggregate<WindowedPurchases>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** An inclusive date window as yyyymmdd ints. */
-    public record Window(int from, int to) {
+    public record Window(int from, int to) implements java.io.Serializable {
         public static Window of(LocalDate from, LocalDate to) {
             return new Window(ymd(from), ymd(to));
         }
