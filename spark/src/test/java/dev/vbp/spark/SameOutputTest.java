@@ -181,6 +181,19 @@ class SameOutputTest {
         });
     }
 
+    static final String[] RETAINED = {"retained-savings", "--bids", d("bids.csv"), "--baseline", d("baseline.csv"),
+            "--allocations", d("allocations.csv"), "--scores", d("scores.csv"), "--institutions", d("institutions.csv"),
+            "--policy", d("policy.yaml"), "--as-of", "2020-02-29"};
+
+    @Test
+    void retainedSavings() {
+        same(with(RETAINED, "--ledger", d("ledger.csv"), "--by", "institution"));
+        withSplits("4k", () -> {
+            same(with(RETAINED, "--ledger", mixed.toString(), "--explain", "H51340100001"));
+            return null;
+        });
+    }
+
     @Test
     void aMixedDirectoryReadAsAUriGivesTheSameRows() {
         Run expected = local(with(ONLINE_RATE, "--ledger", mixed.toString(), "--format", "csv"));
