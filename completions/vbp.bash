@@ -166,7 +166,6 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_vbp; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy show" ];    then _picocli_vbp_policy; return $?; fi
@@ -176,6 +175,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel matrix" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel prescriptions" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample ledger" ];    then _picocli_vbp_sample; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample prefecture" ];    then _picocli_vbp_sample; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(import)
@@ -190,27 +190,27 @@ function _complete_vbp() {
   local cmds9=(dual-channel)
   local cmds10=(sample)
   local cmds11=(demo)
-  local cmds12=(shell)
-  local cmds13=(completion)
-  local cmds14=(help)
-  local cmds15=(policy show)
-  local cmds16=(policy check)
-  local cmds17=(dual-channel coverage)
-  local cmds18=(dual-channel gaps)
-  local cmds19=(dual-channel matrix)
-  local cmds20=(dual-channel prescriptions)
-  local cmds21=(sample ledger)
+  local cmds12=(completion)
+  local cmds13=(help)
+  local cmds14=(policy show)
+  local cmds15=(policy check)
+  local cmds16=(dual-channel coverage)
+  local cmds17=(dual-channel gaps)
+  local cmds18=(dual-channel matrix)
+  local cmds19=(dual-channel prescriptions)
+  local cmds20=(sample ledger)
+  local cmds21=(sample prefecture)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_policy_check; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_help; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_completion; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_shell; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_sample_prefecture; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_policy_check; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_completion; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_vbp_demo; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vbp_sample; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vbp_dualchannel; return $?; fi
@@ -234,8 +234,8 @@ function _picocli_vbp() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo shell completion help"
-  local flag_opts="'--bom' '--no-color' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion help"
+  local flag_opts="'--bom' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -277,8 +277,8 @@ function _picocli_vbp_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -286,21 +286,6 @@ function _picocli_vbp_import() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
-      return
-      ;;
     '--map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -371,8 +356,8 @@ function _picocli_vbp_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -380,21 +365,6 @@ function _picocli_vbp_validate() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
-      return
-      ;;
     '--map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -465,29 +435,14 @@ function _picocli_vbp_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
-      return
-      ;;
     '--workspace')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -522,8 +477,8 @@ function _picocli_vbp_pricedrop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -559,21 +514,6 @@ function _picocli_vbp_pricedrop() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--bids')
@@ -651,8 +591,8 @@ function _picocli_vbp_savings() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -688,21 +628,6 @@ function _picocli_vbp_savings() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--bids')
@@ -798,8 +723,8 @@ function _picocli_vbp_onlinerate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
@@ -834,21 +759,6 @@ function _picocli_vbp_onlinerate() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--ledger')
@@ -930,8 +840,8 @@ function _picocli_vbp_volume() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -964,21 +874,6 @@ function _picocli_vbp_volume() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--ledger')
@@ -1062,8 +957,8 @@ function _picocli_vbp_retainedsavings() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1096,21 +991,6 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--bids')
@@ -1209,7 +1089,7 @@ function _picocli_vbp_policy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="show check"
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1251,7 +1131,7 @@ function _picocli_vbp_dualchannel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="coverage gaps matrix prescriptions"
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1292,8 +1172,8 @@ function _picocli_vbp_sample() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ledger"
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local commands="ledger prefecture"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1335,7 +1215,7 @@ function _picocli_vbp_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--data' '--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1376,48 +1256,6 @@ function _picocli_vbp_demo() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `shell` subcommand.
-function _picocli_vbp_shell() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--workspace')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '-f'|'--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--lang')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_vbp_completion() {
   # Get completion data
@@ -1425,7 +1263,7 @@ function _picocli_vbp_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1472,8 +1310,8 @@ function _picocli_vbp_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo shell completion"
-  local flag_opts="'-h' '--help' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion"
+  local flag_opts="'-h' '--help' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1515,7 +1353,7 @@ function _picocli_vbp_policy_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1557,7 +1395,7 @@ function _picocli_vbp_policy_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1606,8 +1444,8 @@ function _picocli_vbp_dualchannel_coverage() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1641,21 +1479,6 @@ function _picocli_vbp_dualchannel_coverage() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--catalog')
@@ -1732,8 +1555,8 @@ function _picocli_vbp_dualchannel_gaps() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1766,21 +1589,6 @@ function _picocli_vbp_dualchannel_gaps() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--catalog')
@@ -1849,8 +1657,8 @@ function _picocli_vbp_dualchannel_matrix() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1882,21 +1690,6 @@ function _picocli_vbp_dualchannel_matrix() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--catalog')
@@ -1960,8 +1753,8 @@ function _picocli_vbp_dualchannel_prescriptions() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1994,21 +1787,6 @@ function _picocli_vbp_dualchannel_prescriptions() {
       return $?
       ;;
     '--max-rejects')
-      return
-      ;;
-    '--where')
-      return
-      ;;
-    '--sort')
-      return
-      ;;
-    '--top')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--pivot')
       return
       ;;
     '--catalog')
@@ -2080,7 +1858,7 @@ function _picocli_vbp_sample_ledger() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -2140,6 +1918,99 @@ function _picocli_vbp_sample_ledger() {
       return $?
       ;;
     '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `prefecture` subcommand.
+function _picocli_vbp_sample_prefecture() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
+    '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--institutions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--batch')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
