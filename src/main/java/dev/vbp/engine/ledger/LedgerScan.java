@@ -344,6 +344,10 @@ public final class LedgerScan {
 
         private UnitResult<A> await(Future<UnitResult<A>> f) {
             while (true) {
+                if (Thread.currentThread().isInterrupted()) { // a finished piece would not notice the interrupt
+                    ctx.cancelled = true;
+                    throw new ScanCancelledException();
+                }
                 try {
                     return f.get(Math.max(1, progressIntervalMillis), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
