@@ -158,7 +158,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
         eof = false;
         int pos = 0;
         if (f.gzip()) {
-            source = LedgerSource.gzip(f.file());
+            source = LedgerSource.lineEnds(LedgerSource.gzip(f.file()), f.crOnly());
             bufStart = 0;
             while (bufStart + lim < start) { // skip the header: the stream can only be read from the top
                 if (!fill(lim)) throw new LedgerInputException(f.file(), "ends inside the header");
@@ -166,7 +166,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             pos = (int) (start - bufStart);
         } else {
             long from = speculative ? start - 1 : start;
-            source = LedgerSource.plain(f.file(), from);
+            source = LedgerSource.lineEnds(LedgerSource.plain(f.file(), from), f.crOnly());
             bufStart = from;
         }
         if (speculative) {
