@@ -60,15 +60,20 @@ public final class HeaderMapping {
         Map<String, Integer> columnLines = new LinkedHashMap<>();
         // Mapping files are written in Notepad as often as anything: GB18030 is as welcome as UTF-8.
         String text = YamlText.read(file, "mapping file");
-        try (JsonParser p = YamlText.parser(text)) {
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
+        try (JsonParser p = YamlText.parser(text, false)) {
             JsonToken top = p.nextToken();
             if (top == null) throw new BadInputException(name + ": the mapping file is empty; expected 'columns:'");
             if (top != JsonToken.START_OBJECT) {
                 throw new BadInputException(name + ":" + line(p) + ": expected 'dataset:' and 'columns:' keys");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
+                String key = YamlText.scalar(p, name);
                 int keyLine = line(p);
+                Integer first = keyLines.putIfAbsent(key, keyLine);
+                if (first != null) {
+                    throw new BadInputException(name + ":" + keyLine + ": '" + Echo.cap(key) + "' is given twice (also on line " + first + ")");
+                }
                 JsonToken value = p.nextToken();
                 switch (key) {
                     case "dataset" -> {

@@ -26,9 +26,10 @@ public final class YamlText {
     /** Longest scalar (key or value) accepted. */
     public static final int MAX_SCALAR = 1000;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+    private static final YAMLFactory STRICT = YAMLFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final YAMLFactory LENIENT = YAMLFactory.builder().build();
 
     private YamlText() {}
 
@@ -48,9 +49,15 @@ public final class YamlText {
         }
     }
 
+    /** A parser for which a key given twice in one mapping is an error. */
     public static JsonParser parser(String text) throws IOException {
+        return parser(text, true);
+    }
+
+    /** {@code strict} false: the caller finds keys given twice itself (to name both lines). */
+    public static JsonParser parser(String text, boolean strict) throws IOException {
         if (text.length() > MAX_BYTES) throw new BadInputException("more than " + MAX_BYTES + " characters of YAML");
-        return FACTORY.createParser(text);
+        return (strict ? STRICT : LENIENT).createParser(text);
     }
 
     /** After the top-level value: anything more is a second document, which would otherwise be ignored. */

@@ -89,7 +89,7 @@ class InputRegressionTest {
     void yamlFilesFailPlainly() throws IOException {
         String bids = "sample-data/bids.csv";
         bad("m1.yaml:2: no column for '药品名'", "validate", "bids", bids, "--map", write("m1.yaml", "columns:\n  药品名:\n").toString());
-        bad("m2.yaml:3: 'columns' is given twice", "validate", "bids", bids, "--map",
+        bad("m2.yaml:3: 'columns' is given twice (also on line 1)", "validate", "bids", bids, "--map",
                 write("m2.yaml", "columns:\n  a: generic_name\ncolumns:\n  b: spec\n").toString());
         bad("m3.yaml:4: a second YAML document", "validate", "bids", bids, "--map",
                 write("m3.yaml", "columns:\n  a: generic_name\n---\ncolumns: {}\n").toString());
