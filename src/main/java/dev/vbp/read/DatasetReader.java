@@ -116,7 +116,10 @@ public final class DatasetReader {
         return line + ": cannot parse the file (" + message + ")";
     }
 
-    /** Maps a character offset to a 1-based physical line number; offsets must not decrease between calls. */
+    /**
+     * Maps a character offset to a 1-based physical line number; offsets must not decrease between calls.
+     * LF, CRLF and a lone CR (old Mac "CSV" files) each end a line, as they do for the CSV parser.
+     */
     private static final class LineCounter {
         private final String text;
         private int offset;
@@ -126,11 +129,15 @@ public final class DatasetReader {
 
         long lineAt(int position) {
             for (; offset < position && offset < text.length(); offset++) {
-                if (text.charAt(offset) == '\n') line++;
+                char c = text.charAt(offset);
+                if (c == '\n' || c == '\r' && (offset + 1 >= text.length() || text.charAt(offset + 1) != '\n')) line++;
             }
             return line;
         }
     }
+
+    /** Longest cell read. */
+    static final int MAX_CELL = 10_000;
 
     /** Turns the cells of one record into a typed row or a reject. */
     private static final class RowParser {
@@ -165,6 +172,11 @@ public final class DatasetReader {
                 if (c < 0) continue;
                 Field field = fields.get(f);
                 String cell = record.get(c);
+                if (cell.length() > MAX_CELL) { // no real cell is this long: a quote left open, or not the file meant
+                    rejects.add(new Reject(source, line, c + 1, field.name(), String.format(
+                            "a cell of %,d characters; at most %,d are read", cell.length(), MAX_CELL), raw));
+                    return;
+                }
                 Object value;
                 try {
                     value = FieldParsers.parse(field.type(), cell);

@@ -90,6 +90,7 @@ public final class FieldParsers {
             case MEDICAL_CODE -> code(Codes.normalise(unwrapTextMarker(s)), raw);
             case DECIMAL -> decimal(s, raw, false);
             case SIGNED_DECIMAL -> decimal(s, raw, true);
+            case PRICE -> price(s, raw);
             case COUNT -> count(s, raw);
             case DATE -> date(s, raw);
             case YEAR -> year(s, raw);
@@ -115,7 +116,7 @@ public final class FieldParsers {
         }
         return switch (type) {
             case TEXT, STRENGTH, CODE, MEDICAL_CODE -> (String) value;
-            case DECIMAL, SIGNED_DECIMAL -> ((BigDecimal) value).toPlainString();
+            case DECIMAL, SIGNED_DECIMAL, PRICE -> ((BigDecimal) value).toPlainString();
             case COUNT, YEAR -> value.toString();
             case DATE -> value.toString(); // LocalDate: ISO yyyy-MM-dd
             case FLAG -> (Boolean) value ? "y" : "n";
@@ -130,7 +131,7 @@ public final class FieldParsers {
     public static Class<?> valueClass(FieldType type) {
         return switch (type) {
             case TEXT, STRENGTH, CODE, MEDICAL_CODE -> String.class;
-            case DECIMAL, SIGNED_DECIMAL -> BigDecimal.class;
+            case DECIMAL, SIGNED_DECIMAL, PRICE -> BigDecimal.class;
             case COUNT, YEAR -> Integer.class;
             case DATE -> LocalDate.class;
             case FLAG -> Boolean.class;
@@ -174,8 +175,21 @@ public final class FieldParsers {
      * Accepts {@code 12.50}, {@code 1,234.50} (well-formed groups only), a leading {@code ¥}/{@code ￥},
      * a trailing {@code 元}; when signed also {@code -12.50} and accounting-style {@code (12.50)}.
      */
+    /** Longest number read: no price or quantity has 40 digits, and parsing a huge one takes quadratic time. */
+    static final int MAX_NUMBER_LENGTH = 40;
+
+    /** A price that is divided by: a zero would crash the formula later, so it is a reject now. */
+    private static BigDecimal price(String s, String raw) {
+        BigDecimal v = decimal(s, raw, false);
+        if (v.signum() == 0) throw new FieldParseException("a price of more than 0 (leave the cell empty if there is none)", raw);
+        return v;
+    }
+
     private static BigDecimal decimal(String s, String raw, boolean signed) {
         String what = signed ? SIGNED_WHAT : DECIMAL_WHAT;
+        if (s.length() > MAX_NUMBER_LENGTH) {
+            throw new FieldParseException(what + " of at most " + MAX_NUMBER_LENGTH + " characters (this one has " + s.length() + ")", raw);
+        }
         String t = s.replace('\u2212', '-'); // the typographic minus some exports use
         boolean bracketed = t.length() >= 2 && t.startsWith("(") && t.endsWith(")");
         if (bracketed) t = t.substring(1, t.length() - 1).trim();

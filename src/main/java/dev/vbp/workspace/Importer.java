@@ -130,6 +130,8 @@ public final class Importer {
                  FileLock lock = lockChannel.lock()) { // a second import waits for the first instead of failing
                 // What another import committed while this one was checking its files must survive.
                 Manifest latest = ws.manifest();
+                // Leftovers of killed imports go first, so this one's files get their natural names.
+                Sweep.unreferenced(ws, latest);
                 List<Manifest.Entry> entries = replace ? new ArrayList<>() : new ArrayList<>(latest.entries(dataset.id()));
                 String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
                 for (Pending p : toWrite) {

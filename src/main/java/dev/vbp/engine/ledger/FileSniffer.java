@@ -45,13 +45,29 @@ final class FileSniffer {
                 sample = in.readNBytes(SAMPLE_BYTES);
                 truncated = sample.length == SAMPLE_BYTES && in.read() >= 0;
             }
-            return sniff(file, gzip, size, sample, truncated);
+            boolean crOnly = crOnly(sample);
+            if (crOnly) LedgerSource.crToLf(sample, 0, sample.length);
+            return sniff(file, gzip, size, sample, truncated, crOnly);
         } catch (IOException e) {
             throw new LedgerInputException(file, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private LedgerFormat sniff(Path file, boolean gzip, long size, byte[] s, boolean truncated) {
+    /**
+     * Lines end in a lone CR when the sample has CRs and no LF at all. A CR byte is never part of a UTF-8 or
+     * GB18030 character, so such a file is read by taking each CR for a LF: same bytes, same offsets, so
+     * the file still splits across cores and line numbers are true.
+     */
+    static boolean crOnly(byte[] s) {
+        boolean cr = false;
+        for (byte b : s) {
+            if (b == '\n') return false;
+            if (b == '\r') cr = true;
+        }
+        return cr;
+    }
+
+    private LedgerFormat sniff(Path file, boolean gzip, long size, byte[] s, boolean truncated, boolean crOnly) {
         int n = s.length;
         int p = 0;
         boolean bom = n >= 3 && (s[0] & 0xFF) == 0xEF && (s[1] & 0xFF) == 0xBB && (s[2] & 0xFF) == 0xBF;
@@ -84,7 +100,7 @@ final class FileSniffer {
         long dataStart = end < 0 ? n : end + 1;
         long headerNewlines = count(s, 0, (int) dataStart, (byte) '\n');
         return new LedgerFormat(file, gzip, charset, bom, delimiter, List.copyOf(headers), columnOfSlot, dataStart,
-                headerNewlines, size);
+                headerNewlines, size, crOnly);
     }
 
     /** Index of the newline that ends the header record (quotes respected), or -1. */

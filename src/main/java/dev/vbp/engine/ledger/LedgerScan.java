@@ -233,7 +233,11 @@ public final class LedgerScan {
         List<ScanUnit> units = units(formats);
         lastReruns = 0;
         ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes, codeMap);
-        return new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
+        try {
+            return new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
+        } catch (ArithmeticException e) { // an aggregate's exact sum overflowed (Math.addExact), in a worker or the merge
+            throw new dev.vbp.errors.OutOfRangeException(files.size() == 1 ? files.get(0).toString() : files.size() + " ledger files");
+        }
     }
 
     private List<ScanUnit> units(List<LedgerFormat> formats) {

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The bytes of one ledger file from a given offset: positioned reads from a {@link FileChannel} into the
@@ -33,7 +32,36 @@ abstract class LedgerSource implements Closeable {
     /** The decompressed (if need be) stream of the whole file, for sniffing. */
     static InputStream open(Path file, boolean gzip) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        return gzip ? new GzipMembers(in) : in;
+    }
+
+    /** {@code source} with each CR read as a LF when {@code crOnly} (see {@link FileSniffer#crOnly}). */
+    static LedgerSource lineEnds(LedgerSource source, boolean crOnly) {
+        if (!crOnly) return source;
+        return new LedgerSource() {
+            @Override
+            int read(byte[] b, int off, int len) throws IOException {
+                int n = source.read(b, off, len);
+                if (n > 0) crToLf(b, off, off + n);
+                return n;
+            }
+
+            @Override
+            long storedBytesRead() {
+                return source.storedBytesRead();
+            }
+
+            @Override
+            public void close() throws IOException {
+                source.close();
+            }
+        };
+    }
+
+    static void crToLf(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\r') b[i] = '\n';
+        }
     }
 
     static LedgerSource plain(Path file, long position) throws IOException {
@@ -61,7 +89,7 @@ abstract class LedgerSource implements Closeable {
 
     static InputStream open(LedgerStorage storage, Path file, boolean gzip) throws IOException {
         InputStream in = storage.open(file, 0);
-        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        return gzip ? new GzipMembers(in) : in;
     }
 
     /** A plain file read as a stream from a starting offset. */
@@ -130,11 +158,11 @@ abstract class LedgerSource implements Closeable {
 
     private static final class Gzip extends LedgerSource {
         private final Counting counting;
-        private final GZIPInputStream in;
+        private final GzipMembers in;
 
         Gzip(InputStream stored) throws IOException {
             counting = new Counting(stored);
-            in = new GZIPInputStream(counting, 1 << 16);
+            in = new GzipMembers(counting);
         }
 
         @Override

@@ -179,6 +179,7 @@ public final class LedgerSplits implements Serializable {
         final long dataStart;
         final long headerNewlines;
         final long size;
+        final boolean crOnly;
         private transient ScanUnit unit;
 
         Split(ScanUnit u) {
@@ -197,13 +198,14 @@ public final class LedgerSplits implements Serializable {
             dataStart = f.dataStart();
             headerNewlines = f.headerNewlines();
             size = f.size();
+            crOnly = f.crOnly();
             unit = u;
         }
 
         ScanUnit unit() {
             if (unit == null) {
                 LedgerFormat f = new LedgerFormat(Path.of(file), gzip, Charset.forName(charset), bom, delimiter,
-                        List.copyOf(headers), columnOfSlot.clone(), dataStart, headerNewlines, size);
+                        List.copyOf(headers), columnOfSlot.clone(), dataStart, headerNewlines, size, crOnly);
                 unit = new ScanUnit(f, index, chunk, start, nominalEnd);
             }
             return unit;

@@ -158,7 +158,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
         eof = false;
         int pos = 0;
         if (f.gzip()) {
-            source = ctx.storage == null ? LedgerSource.gzip(f.file()) : LedgerSource.gzip(ctx.storage, f.file());
+            source = LedgerSource.lineEnds(ctx.storage == null ? LedgerSource.gzip(f.file()) : LedgerSource.gzip(ctx.storage, f.file()),
+                    f.crOnly());
             bufStart = 0;
             while (bufStart + lim < start) { // skip the header: the stream can only be read from the top
                 if (!fill(lim)) throw new LedgerInputException(f.file(), "ends inside the header");
@@ -166,7 +167,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
             pos = (int) (start - bufStart);
         } else {
             long from = speculative ? start - 1 : start;
-            source = ctx.storage == null ? LedgerSource.plain(f.file(), from) : LedgerSource.plain(ctx.storage, f.file(), from);
+            source = LedgerSource.lineEnds(ctx.storage == null ? LedgerSource.plain(f.file(), from)
+                    : LedgerSource.plain(ctx.storage, f.file(), from), f.crOnly());
             bufStart = from;
         }
         if (speculative) {

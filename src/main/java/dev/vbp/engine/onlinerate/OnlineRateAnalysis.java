@@ -1,5 +1,7 @@
 package dev.vbp.engine.onlinerate;
 
+import dev.vbp.errors.OutOfRangeException;
+
 import dev.vbp.domain.Exact;
 import dev.vbp.domain.Institution;
 import dev.vbp.domain.Ownership;
@@ -68,10 +70,10 @@ public final class OnlineRateAnalysis {
             t.institutions.add(k.institution());
             long lines = s.basis() == Basis.LINES ? g.nettedLines() : g.lines();
             if (k.channel() == Channel.ONLINE) {
-                t.onlineAmount += g.amount();
+                t.onlineAmount = OutOfRangeException.add(t.onlineAmount, g.amount(), "ledger");
                 t.onlineLines += lines;
             } else {
-                t.offlineAmount += g.amount();
+                t.offlineAmount = OutOfRangeException.add(t.offlineAmount, g.amount(), "ledger");
                 t.offlineLines += lines;
             }
             if (s.basis() == Basis.PRODUCTS) {
@@ -139,8 +141,8 @@ public final class OnlineRateAnalysis {
         long online = 0, offline = 0, onlineLines = 0, offlineLines = 0;
         Set<String> counted = new HashSet<>();
         for (Totals t : rows.values()) {
-            online += t.onlineAmount;
-            offline += t.offlineAmount;
+            online = OutOfRangeException.add(online, t.onlineAmount, "ledger");
+            offline = OutOfRangeException.add(offline, t.offlineAmount, "ledger");
             onlineLines += t.onlineLines;
             offlineLines += t.offlineLines;
             counted.addAll(t.institutions);
@@ -241,7 +243,7 @@ public final class OnlineRateAnalysis {
     /** online / (online + offline) by amount or by lines; null when the denominator is not positive. */
     static BigDecimal rate(long onlineAmount, long offlineAmount, long onlineLines, long offlineLines, Basis basis) {
         long num = basis == Basis.AMOUNT ? onlineAmount : onlineLines;
-        long den = basis == Basis.AMOUNT ? onlineAmount + offlineAmount : onlineLines + offlineLines;
+        long den = basis == Basis.AMOUNT ? OutOfRangeException.add(onlineAmount, offlineAmount, "ledger") : onlineLines + offlineLines;
         return den <= 0 ? null : Exact.divide(BigDecimal.valueOf(num), BigDecimal.valueOf(den));
     }
 
