@@ -14,12 +14,23 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        quietLibraries();
         Charset charset = outputCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
                 Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), stderrIsTerminal() && !"dumb".equals(System.getenv("TERM")));
         System.exit(VbpCli.run(context, args));
+    }
+
+    /**
+     * POI logs through Log4j's API, which without a provider complains on stderr once per run; vbp's
+     * stderr is for its own one-line messages, so library logging goes to Log4j's simple logger, switched off.
+     */
+    private static void quietLibraries() {
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
     }
 
     /**

@@ -1,18 +1,39 @@
 package dev.vbp.read;
 
+import dev.vbp.read.workbook.SheetChoice;
+
 import java.nio.charset.Charset;
 import java.util.List;
 
 /**
- * How to read input files: forced encoding and delimiter (null = detect), the user's mapping files, and
- * whether medical codes that break the national format are warned about, rejected, or not checked.
+ * How to read input files: forced encoding and delimiter (null = detect), the user's mapping files,
+ * whether medical codes that break the national format are warned about, rejected, or not checked, and
+ * which sheet of a workbook to read.
  */
-public record ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck) {
+public record ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck,
+                           SheetChoice sheet) {
 
     public enum CodeCheck { WARN, REJECT, OFF }
 
+    public ReadSettings {
+        if (sheet == null) sheet = SheetChoice.FIRST;
+    }
+
+    public ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck) {
+        this(charset, delimiter, mappings, codeCheck, SheetChoice.FIRST);
+    }
+
     public static ReadSettings defaults() {
         return new ReadSettings(null, null, List.of(), CodeCheck.WARN);
+    }
+
+    public ReadSettings withSheet(SheetChoice choice) {
+        return new ReadSettings(charset, delimiter, mappings, codeCheck, choice);
+    }
+
+    /** The same, for the CSV a workbook sheet was turned into: UTF-8 and comma, whatever the user forced. */
+    ReadSettings forConvertedSheet() {
+        return new ReadSettings(java.nio.charset.StandardCharsets.UTF_8, ',', mappings, codeCheck, sheet);
     }
 
     /** The mapping for {@code dataset}: one naming it, else one naming no dataset, else none. */

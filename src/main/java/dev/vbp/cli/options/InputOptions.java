@@ -5,6 +5,7 @@ import dev.vbp.cli.UsageException;
 import dev.vbp.read.HeaderMapping;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.TextDecoding;
+import dev.vbp.read.workbook.SheetChoice;
 import dev.vbp.workspace.Workspace;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,10 @@ public class InputOptions {
                     "-1 = no limit (default: ${DEFAULT-VALUE}). 'import' keeps tolerated rejects in the workspace's rejects/ folder."})
     public long maxRejects;
 
+    @Option(names = "--sheet", paramLabel = "NAME|N",
+            description = "Sheet of a workbook (.xlsx, .xls, or an HTML table saved as .xls) to read: its name or number (default: the first).")
+    public String sheet;
+
     /** The datasets of an analysis, from files named on the command line or from {@code workspace}. */
     public DataSources sources(Workspace workspace) {
         return new DataSources(workspace, settings(), maxRejects());
@@ -57,6 +62,7 @@ public class InputOptions {
 
     public ReadSettings settings() {
         List<HeaderMapping> mappings = maps.stream().map(HeaderMapping::load).toList();
-        return new ReadSettings(TextDecoding.parseSetting(encoding), ReadSettings.parseDelimiter(delimiter), mappings, codeCheck);
+        return new ReadSettings(TextDecoding.parseSetting(encoding), ReadSettings.parseDelimiter(delimiter), mappings, codeCheck,
+                SheetChoice.of(sheet));
     }
 }

@@ -1,6 +1,7 @@
 package dev.vbp.engine.ledger;
 
 import dev.vbp.read.Dataset;
+import dev.vbp.read.workbook.SheetChoice;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class LedgerScan {
     private final Map<String, String> headerAliases = new LinkedHashMap<>();
     private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
     private LineFilter filter = LineFilter.all();
+    private SheetChoice sheet = SheetChoice.FIRST;
     private long maxErrors = DEFAULT_MAX_ERRORS;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressIntervalMillis = 250;
@@ -109,6 +111,15 @@ public final class LedgerScan {
         return this;
     }
 
+    /**
+     * Which sheet of a ledger given as a workbook (.xlsx, .xls, HTML table) to read; default the first.
+     * Each such ledger is spooled to a temporary CSV file for the scan and deleted after it.
+     */
+    public LedgerScan sheet(SheetChoice choice) {
+        sheet = choice == null ? SheetChoice.FIRST : choice;
+        return this;
+    }
+
     /** Which parsed lines reach the aggregate; default all. */
     public LedgerScan filter(LineFilter f) {
         filter = f == null ? LineFilter.all() : f;
@@ -159,19 +170,29 @@ public final class LedgerScan {
      */
     public <A extends LedgerAggregate<A>> LedgerResult<A> run(Supplier<A> newAggregate) {
         if (inputs.isEmpty()) throw new IllegalStateException("no ledger files given");
-        List<Path> files = InputFiles.expand(inputs);
-        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
-        List<LedgerFormat> formats = new ArrayList<>(files.size());
-        long bytesTotal = 0;
-        for (Path f : files) {
-            LedgerFormat format = sniffer.sniff(f);
-            formats.add(format);
-            bytesTotal += format.size();
+        try (SheetInputs sheets = new SheetInputs()) {
+            List<Path> files = sheets.prepare(InputFiles.expand(inputs), sheet);
+            try {
+                FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
+                List<LedgerFormat> formats = new ArrayList<>(files.size());
+                long bytesTotal = 0;
+                for (Path f : files) {
+                    LedgerFormat format = sniffer.sniff(f);
+                    sheets.bound(format);
+                    formats.add(format);
+                    bytesTotal += format.size();
+                }
+                List<ScanUnit> units = units(formats);
+                lastReruns = 0;
+                ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes);
+                LedgerResult<A> r = new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
+                if (!sheets.any()) return r;
+                return new LedgerResult<>(r.aggregate(), r.totalLines(), r.acceptedLines(), r.filteredLines(), r.errorCount(),
+                        sheets.translate(r.errors()), r.files().stream().map(sheets::translate).toList());
+            } catch (RuntimeException e) {
+                throw sheets.translate(e);
+            }
         }
-        List<ScanUnit> units = units(formats);
-        lastReruns = 0;
-        ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes);
-        return new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
     }
 
     private List<ScanUnit> units(List<LedgerFormat> formats) {
