@@ -1,5 +1,7 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.BadInputException;
+
 import dev.vbp.domain.Codes;
 import dev.vbp.read.workbook.WorkbookException;
 import dev.vbp.read.workbook.WorkbookFormat;
@@ -179,6 +181,9 @@ public final class DatasetReader {
                 } catch (FieldParseException e) {
                     rejects.add(new Reject(source, line, c + 1, field.name(), e.getMessage(), raw));
                     return;
+                }
+                if (value instanceof String code && field.isProductCode() && settings.codeMap().isOld(code)) {
+                    value = settings.codeMap().translate(code);
                 }
                 if (value == null && field.required()) {
                     rejects.add(new Reject(source, line, c + 1, field.name(),

@@ -1,5 +1,6 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.BadInputException;
 import dev.vbp.read.workbook.SheetCsv;
 import dev.vbp.read.workbook.WorkbookException;
 import dev.vbp.read.workbook.WorkbookFormat;

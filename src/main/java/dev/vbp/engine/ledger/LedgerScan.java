@@ -1,5 +1,8 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
+import dev.vbp.domain.Codes;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.workbook.SheetChoice;
 
@@ -26,7 +29,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * LedgerResult<GroupedSums> r = LedgerScan.of(dir)
- *         .threads(2).filter(LineFilter.all().excluding(LedgerCategory.CONSUMABLE))
+ *         .threads(2).filter(LineFilter.all().excluding(Category.CONSUMABLE))
  *         .run(GroupedSums.by(Dimension.INSTITUTION, Dimension.CHANNEL));
  * }</pre>
  *
@@ -59,6 +62,7 @@ public final class LedgerScan {
     private LineFilter filter = LineFilter.all();
     private SheetChoice sheet = SheetChoice.FIRST;
     private long maxErrors = DEFAULT_MAX_ERRORS;
+    private Codes.CodeMap codeMap = Codes.CodeMap.EMPTY;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressIntervalMillis = 250;
     private long chunkBytes;
@@ -126,6 +130,12 @@ public final class LedgerScan {
         return this;
     }
 
+    /** Old product codes (曾用码) read as their current codes; default none. */
+    public LedgerScan codeMap(Codes.CodeMap map) {
+        codeMap = map == null ? Codes.CodeMap.EMPTY : map;
+        return this;
+    }
+
     /** The scan stops with {@link TooManyErrorsException} once more lines than this are malformed. */
     public LedgerScan maxErrors(long n) {
         if (n < 0) throw new IllegalArgumentException("maxErrors must not be negative");
@@ -184,7 +194,7 @@ public final class LedgerScan {
                 }
                 List<ScanUnit> units = units(formats);
                 lastReruns = 0;
-                ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes);
+                ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes, codeMap);
                 LedgerResult<A> r = new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
                 if (!sheets.any()) return r;
                 return new LedgerResult<>(r.aggregate(), r.totalLines(), r.acceptedLines(), r.filteredLines(), r.errorCount(),

@@ -2,10 +2,9 @@ package dev.vbp.read.workbook;
 
 /**
  * A workbook, or the sheet asked for, that cannot be read. The message is one line starting with the file.
- * The readers that call this package turn it into their bad-input error (exit 3); it is its own type so
- * that this package depends on nothing else of vbp's.
+ * A bad-input error (exit 3) of its own type, so callers can tell a workbook problem from a CSV one.
  */
-public final class WorkbookException extends RuntimeException {
+public final class WorkbookException extends dev.vbp.errors.BadInputException {
     public WorkbookException(String message) {
         super(message);
     }
