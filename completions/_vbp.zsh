@@ -280,7 +280,7 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -312,6 +312,9 @@ function _picocli_vbp_import() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -359,7 +362,7 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -391,6 +394,9 @@ function _picocli_vbp_validate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -480,7 +486,7 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -516,6 +522,9 @@ function _picocli_vbp_pricedrop() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')
@@ -594,7 +603,7 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -630,6 +639,9 @@ function _picocli_vbp_savings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')
@@ -726,7 +738,7 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
@@ -761,6 +773,9 @@ function _picocli_vbp_onlinerate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--ledger')
@@ -843,7 +858,7 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -876,6 +891,9 @@ function _picocli_vbp_volume() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--ledger')
@@ -960,7 +978,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -993,6 +1011,9 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')
@@ -1447,7 +1468,7 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1481,6 +1502,9 @@ function _picocli_vbp_dualchannel_coverage() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1558,7 +1582,7 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1591,6 +1615,9 @@ function _picocli_vbp_dualchannel_gaps() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1660,7 +1687,7 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1692,6 +1719,9 @@ function _picocli_vbp_dualchannel_matrix() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1756,7 +1786,7 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1789,6 +1819,9 @@ function _picocli_vbp_dualchannel_prescriptions() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1861,7 +1894,7 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1893,6 +1926,9 @@ function _picocli_vbp_sample_ledger() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--rows')

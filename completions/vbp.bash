@@ -275,7 +275,7 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -307,6 +307,9 @@ function _picocli_vbp_import() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -354,7 +357,7 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -386,6 +389,9 @@ function _picocli_vbp_validate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -475,7 +481,7 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -511,6 +517,9 @@ function _picocli_vbp_pricedrop() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')
@@ -589,7 +598,7 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -625,6 +634,9 @@ function _picocli_vbp_savings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')
@@ -721,7 +733,7 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
@@ -756,6 +768,9 @@ function _picocli_vbp_onlinerate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--ledger')
@@ -838,7 +853,7 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -871,6 +886,9 @@ function _picocli_vbp_volume() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--ledger')
@@ -955,7 +973,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -988,6 +1006,9 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')
@@ -1442,7 +1463,7 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1476,6 +1497,9 @@ function _picocli_vbp_dualchannel_coverage() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1553,7 +1577,7 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1586,6 +1610,9 @@ function _picocli_vbp_dualchannel_gaps() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1655,7 +1682,7 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1687,6 +1714,9 @@ function _picocli_vbp_dualchannel_matrix() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1751,7 +1781,7 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1784,6 +1814,9 @@ function _picocli_vbp_dualchannel_prescriptions() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--catalog')
@@ -1856,7 +1889,7 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1888,6 +1921,9 @@ function _picocli_vbp_sample_ledger() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--rows')
