@@ -1994,7 +1994,7 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -2026,6 +2026,9 @@ function _picocli_vbp_sample_prefecture() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')
