@@ -286,7 +286,7 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -333,6 +333,9 @@ function _picocli_vbp_import() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -380,7 +383,7 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -427,6 +430,9 @@ function _picocli_vbp_validate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -531,7 +537,7 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -567,6 +573,9 @@ function _picocli_vbp_pricedrop() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -660,7 +669,7 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -696,6 +705,9 @@ function _picocli_vbp_savings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -807,7 +819,7 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
@@ -842,6 +854,9 @@ function _picocli_vbp_onlinerate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -939,7 +954,7 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -972,6 +987,9 @@ function _picocli_vbp_volume() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1071,7 +1089,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1104,6 +1122,9 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1615,7 +1636,7 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1649,6 +1670,9 @@ function _picocli_vbp_dualchannel_coverage() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1741,7 +1765,7 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1774,6 +1798,9 @@ function _picocli_vbp_dualchannel_gaps() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1858,7 +1885,7 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1890,6 +1917,9 @@ function _picocli_vbp_dualchannel_matrix() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1969,7 +1999,7 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -2002,6 +2032,9 @@ function _picocli_vbp_dualchannel_prescriptions() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -2089,7 +2122,7 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -2121,6 +2154,9 @@ function _picocli_vbp_sample_ledger() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--rows')
@@ -2188,7 +2224,7 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -2220,6 +2256,9 @@ function _picocli_vbp_sample_prefecture() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')

@@ -281,7 +281,7 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -328,6 +328,9 @@ function _picocli_vbp_import() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -375,7 +378,7 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -422,6 +425,9 @@ function _picocli_vbp_validate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -526,7 +532,7 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -562,6 +568,9 @@ function _picocli_vbp_pricedrop() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -655,7 +664,7 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -691,6 +700,9 @@ function _picocli_vbp_savings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -802,7 +814,7 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
@@ -837,6 +849,9 @@ function _picocli_vbp_onlinerate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -934,7 +949,7 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -967,6 +982,9 @@ function _picocli_vbp_volume() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1066,7 +1084,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1099,6 +1117,9 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1610,7 +1631,7 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1644,6 +1665,9 @@ function _picocli_vbp_dualchannel_coverage() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1736,7 +1760,7 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1769,6 +1793,9 @@ function _picocli_vbp_dualchannel_gaps() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1853,7 +1880,7 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1885,6 +1912,9 @@ function _picocli_vbp_dualchannel_matrix() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -1964,7 +1994,7 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1997,6 +2027,9 @@ function _picocli_vbp_dualchannel_prescriptions() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--where')
@@ -2084,7 +2117,7 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -2116,6 +2149,9 @@ function _picocli_vbp_sample_ledger() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--rows')
@@ -2183,7 +2219,7 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -2215,6 +2251,9 @@ function _picocli_vbp_sample_prefecture() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--bids')

@@ -144,6 +144,7 @@ public final class DataSources {
             if (options.threads < 1) throw new UsageException("--threads must be 1 or more, not " + options.threads);
             scan.threads(options.threads);
         }
+        scan.sheet(settings.sheet());
         if (options.maxErrors < 0) throw new UsageException("--max-errors must be 0 or more, not " + options.maxErrors);
         return scan.maxErrors(options.maxErrors);
     }

@@ -16,8 +16,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Tablesaw logs through SLF4J; without a binding SLF4J would print a notice on stderr.
-        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+        quietLibraries();
         Charset charset = outputCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
@@ -55,6 +54,18 @@ public final class Main {
             // nothing more can be said
         }
         Runtime.getRuntime().halt(ExitCodes.INTERNAL);
+    }
+
+    /**
+     * POI logs through Log4j's API, which without a provider complains on stderr once per run; vbp's
+     * stderr is for its own one-line messages, so library logging goes to Log4j's simple logger, switched off.
+     */
+    private static void quietLibraries() {
+        // Tablesaw logs through SLF4J; without a binding SLF4J would print a notice on stderr.
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
     }
 
     /**

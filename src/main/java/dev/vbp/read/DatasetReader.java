@@ -3,6 +3,9 @@ package dev.vbp.read;
 import dev.vbp.errors.BadInputException;
 
 import dev.vbp.domain.Codes;
+import dev.vbp.read.workbook.WorkbookException;
+import dev.vbp.read.workbook.WorkbookFormat;
+import dev.vbp.read.workbook.Workbooks;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +39,8 @@ public final class DatasetReader {
     }
 
     private static ReadResult readFile(Path file, Dataset dataset, ReadSettings settings) {
+        WorkbookFormat workbook = detectWorkbook(file);
+        if (workbook != null) return SheetReading.read(file, workbook, dataset, settings);
         String source = file.toString();
         byte[] bytes;
         try {
@@ -46,6 +51,15 @@ public final class DatasetReader {
             throw new BadInputException(source + ": cannot read the file (" + e.getMessage() + ")");
         }
         return read(bytes, source, dataset, settings);
+    }
+
+    /** A workbook by its content (.xlsx, .xls, an HTML table under any name), or null for text. */
+    static WorkbookFormat detectWorkbook(Path file) {
+        try {
+            return Workbooks.detect(file);
+        } catch (WorkbookException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
     }
 
     public static ReadResult read(byte[] bytes, String source, Dataset dataset, ReadSettings settings) {

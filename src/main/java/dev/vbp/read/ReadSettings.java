@@ -2,18 +2,30 @@ package dev.vbp.read;
 
 import dev.vbp.domain.Codes;
 import dev.vbp.errors.BadInputException;
+import dev.vbp.read.workbook.SheetChoice;
 
 import java.nio.charset.Charset;
 import java.util.List;
 
 /**
- * How to read input files: forced encoding and delimiter (null = detect), the user's mapping files, and
- * whether medical codes that break the national format are warned about, rejected, or not checked.
+ * How to read input files: forced encoding and delimiter (null = detect), the user's mapping files,
+ * whether medical codes that break the national format are warned about, rejected, or not checked, old
+ * codes to read as current ones, and which sheet of a workbook to read.
  */
 public record ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck,
-                           Codes.CodeMap codeMap) {
+                           Codes.CodeMap codeMap, SheetChoice sheet) {
 
     public enum CodeCheck { WARN, REJECT, OFF }
+
+    public ReadSettings {
+        if (codeMap == null) codeMap = Codes.CodeMap.EMPTY;
+        if (sheet == null) sheet = SheetChoice.FIRST;
+    }
+
+    public ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck,
+                        Codes.CodeMap codeMap) {
+        this(charset, delimiter, mappings, codeCheck, codeMap, SheetChoice.FIRST);
+    }
 
     public ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck) {
         this(charset, delimiter, mappings, codeCheck, Codes.CodeMap.EMPTY);
@@ -25,7 +37,16 @@ public record ReadSettings(Charset charset, Character delimiter, List<HeaderMapp
 
     /** These settings with old product and drug codes (曾用码) read as their current codes. */
     public ReadSettings withCodeMap(Codes.CodeMap map) {
-        return new ReadSettings(charset, delimiter, mappings, codeCheck, map == null ? Codes.CodeMap.EMPTY : map);
+        return new ReadSettings(charset, delimiter, mappings, codeCheck, map, sheet);
+    }
+
+    public ReadSettings withSheet(SheetChoice choice) {
+        return new ReadSettings(charset, delimiter, mappings, codeCheck, codeMap, choice);
+    }
+
+    /** The same, for the CSV a workbook sheet was turned into: UTF-8 and comma, whatever the user forced. */
+    ReadSettings forConvertedSheet() {
+        return new ReadSettings(java.nio.charset.StandardCharsets.UTF_8, ',', mappings, codeCheck, codeMap, sheet);
     }
 
     /** The mapping for {@code dataset}: one naming it, else one naming no dataset, else none. */

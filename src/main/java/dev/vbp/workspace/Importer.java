@@ -84,9 +84,9 @@ public final class Importer {
         List<Pending> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Path file : files) {
-            String sha = sha256(file);
+            String sha = sheetAware(sha256(file), file, settings);
             if (!seen.add(sha + "/" + mappingSha)) continue; // the same file named twice
-            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, mapping) : checkTable(file, sha, dataset, settings));
+            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, mapping, settings.sheet()) : checkTable(file, sha, dataset, settings));
         }
         List<Reject> allRejects = pending.stream().flatMap(p -> p.rejects.stream()).toList();
         if (maxRejects >= 0 && allRejects.size() > maxRejects) {
@@ -199,7 +199,7 @@ public final class Importer {
 
     /** Reads and checks a file exactly as an import would (ledgers by streaming), and writes nothing. */
     public static Checked check(Path file, Dataset dataset, ReadSettings settings) {
-        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings.mappingFor(dataset))
+        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings.mappingFor(dataset), settings.sheet())
                 : checkTable(file, null, dataset, settings);
         return new Checked(file.toString(), p.encoding, p.delimiter, p.columns, p.accepted, p.rejected, p.rejects, p.warnings);
     }
@@ -231,6 +231,21 @@ public final class Importer {
         return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
                 read.rows().size(), read.rejects().size(), read.rejects(), warnings, ".csv",
                 textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)));
+    }
+
+    /**
+     * Two sheets of one workbook are two sources: a sheet asked for by name or number gets an identity of
+     * its own, so importing sheet after sheet adds each instead of finding the file already there.
+     */
+    private static String sheetAware(String sha, Path file, ReadSettings settings) {
+        if (settings.sheet().wanted() == null || dev.vbp.read.workbook.Workbooks.detect(file) == null) return sha;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((sha + "!" + settings.sheet().wanted())
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(Path file) {

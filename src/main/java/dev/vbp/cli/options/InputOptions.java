@@ -7,6 +7,7 @@ import dev.vbp.read.CodeMapFile;
 import dev.vbp.read.HeaderMapping;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.TextDecoding;
+import dev.vbp.read.workbook.SheetChoice;
 import dev.vbp.workspace.Workspace;
 import picocli.CommandLine.Option;
 
@@ -41,6 +42,10 @@ public class InputOptions {
             description = {"Rows that may be rejected (each is reported with its reason) before the command fails with exit 3;",
                     "-1 = no limit (default: ${DEFAULT-VALUE}). 'import' keeps tolerated rejects in the workspace's rejects/ folder."})
     public long maxRejects;
+
+    @Option(names = "--sheet", paramLabel = "NAME|N",
+            description = "Sheet of a workbook (.xlsx, .xls, or an HTML table saved as .xls) to read: its name or number (default: the first).")
+    public String sheet;
 
     /** The datasets of an analysis, from files named on the command line or from {@code workspace}. */
     public DataSources sources(Workspace workspace) {
@@ -77,6 +82,6 @@ public class InputOptions {
             throw new UsageException("--delimiter: " + e.getMessage());
         }
         return new ReadSettings(charset, separator, mappings, codeCheck,
-                codeMap == null ? Codes.CodeMap.EMPTY : CodeMapFile.load(codeMap));
+                codeMap == null ? Codes.CodeMap.EMPTY : CodeMapFile.load(codeMap), SheetChoice.of(sheet));
     }
 }

@@ -4,6 +4,7 @@ import dev.vbp.domain.Category;
 
 import dev.vbp.domain.Codes;
 import dev.vbp.read.Dataset;
+import dev.vbp.read.workbook.SheetChoice;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public final class LedgerScan {
     private final Map<String, String> headerAliases = new LinkedHashMap<>();
     private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
     private LineFilter filter = LineFilter.all();
+    private SheetChoice sheet = SheetChoice.FIRST;
     private long maxErrors = DEFAULT_MAX_ERRORS;
     private Codes.CodeMap codeMap = Codes.CodeMap.EMPTY;
     private ProgressListener progress = ProgressListener.NONE;
@@ -110,6 +112,15 @@ public final class LedgerScan {
             Dataset.LEDGER.field(f); // fails on a name the ledger does not have
             required.add(f);
         }
+        return this;
+    }
+
+    /**
+     * Which sheet of a ledger given as a workbook (.xlsx, .xls, HTML table) to read; default the first.
+     * Each such ledger is spooled to a temporary CSV file for the scan and deleted after it.
+     */
+    public LedgerScan sheet(SheetChoice choice) {
+        sheet = choice == null ? SheetChoice.FIRST : choice;
         return this;
     }
 
@@ -221,22 +232,33 @@ public final class LedgerScan {
      */
     public <A extends LedgerAggregate<A>> LedgerResult<A> run(Supplier<A> newAggregate) {
         if (inputs.isEmpty()) throw new IllegalStateException("no ledger files given");
-        List<Path> files = InputFiles.expand(inputs);
-        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
-        List<LedgerFormat> formats = new ArrayList<>(files.size());
-        long bytesTotal = 0;
-        for (Path f : files) {
-            LedgerFormat format = sniffer.sniff(f);
-            formats.add(format);
-            bytesTotal += format.size();
-        }
-        List<ScanUnit> units = units(formats);
-        lastReruns = 0;
-        ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes, codeMap);
-        try {
-            return new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
-        } catch (ArithmeticException e) { // an aggregate's exact sum overflowed (Math.addExact), in a worker or the merge
-            throw new dev.vbp.errors.OutOfRangeException(files.size() == 1 ? files.get(0).toString() : files.size() + " ledger files");
+        try (SheetInputs sheets = new SheetInputs()) {
+            List<Path> files = sheets.prepare(InputFiles.expand(inputs), sheet);
+            try {
+                FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
+                List<LedgerFormat> formats = new ArrayList<>(files.size());
+                long bytesTotal = 0;
+                for (Path f : files) {
+                    LedgerFormat format = sniffer.sniff(f);
+                    sheets.bound(format);
+                    formats.add(format);
+                    bytesTotal += format.size();
+                }
+                List<ScanUnit> units = units(formats);
+                lastReruns = 0;
+                ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes, codeMap);
+                LedgerResult<A> r;
+                try {
+                    r = new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
+                } catch (ArithmeticException e) { // an aggregate's exact sum overflowed (Math.addExact), in a worker or the merge
+                    throw new dev.vbp.errors.OutOfRangeException(files.size() == 1 ? files.get(0).toString() : files.size() + " ledger files");
+                }
+                if (!sheets.any()) return r;
+                return new LedgerResult<>(r.aggregate(), r.totalLines(), r.acceptedLines(), r.filteredLines(), r.errorCount(),
+                        sheets.translate(r.errors()), r.files().stream().map(sheets::translate).toList());
+            } catch (RuntimeException e) {
+                throw sheets.translate(e);
+            }
         }
     }
 
