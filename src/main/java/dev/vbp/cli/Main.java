@@ -18,18 +18,20 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), stderrIsTerminal() && !"dumb".equals(System.getenv("TERM")));
+                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), isTerminal(2) && !"dumb".equals(System.getenv("TERM")),
+                System.out, isTerminal(1));
         System.exit(VbpCli.run(context, args));
     }
 
     /**
      * Progress belongs on stderr when a person watches it, even when stdout goes to a file
-     * ({@code vbp online-rate ... > rates.csv}). Java cannot ask about stderr alone; on Linux the file
-     * descriptor's target tells, elsewhere the console (stdin and stdout) stands in for it.
+     * ({@code vbp online-rate ... > rates.csv}); a workbook must not go to a terminal. Java cannot ask about
+     * one stream alone; on Linux the file descriptor's target tells, elsewhere the console (stdin and
+     * stdout) stands in for it.
      */
-    private static boolean stderrIsTerminal() {
+    private static boolean isTerminal(int fd) {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;

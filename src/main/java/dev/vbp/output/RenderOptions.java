@@ -3,14 +3,19 @@ package dev.vbp.output;
 import java.util.Objects;
 
 /**
- * How to render a report: the {@code --format}, the language of headers and labels (table and Markdown
- * only), whether to colour the terminal table, and whether CSV starts with a byte-order mark for Excel.
- * Options that do not apply to the chosen format are ignored.
+ * How to render a report: the {@code --format}, the language of headers and labels (table, Markdown, HTML
+ * and xlsx), whether to colour the terminal table, whether CSV starts with a byte-order mark for Excel, and
+ * how exact money is in CSV, JSON and xlsx. Options that do not apply to the chosen format are ignored.
  */
-public record RenderOptions(Format format, Lang lang, boolean color, boolean excelBom) {
+public record RenderOptions(Format format, Lang lang, boolean color, boolean excelBom, Precision precision) {
 
     public RenderOptions {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(lang, "lang");
+        Objects.requireNonNull(precision, "precision");
+    }
+
+    public RenderOptions(Format format, Lang lang, boolean color, boolean excelBom) {
+        this(format, lang, color, excelBom, Precision.ROUNDED);
     }
 }

@@ -58,9 +58,6 @@ public class SampleCommand implements Runnable {
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write; '-' for standard output.")
-        String out;
-
         @Option(names = "--bad-lines", paramLabel = "K", defaultValue = "0", description = "Malformed lines to plant (default: 0).")
         long badLines;
 
@@ -93,6 +90,9 @@ public class SampleCommand implements Runnable {
                         .stream().map(Institution::code).toList());
             }
             if (!bidFiles.isEmpty()) settings = settings.withProducts(products(sources.optional(Dataset.BIDS, bidFiles, Bid::fromRow)));
+            // --out is the option every command shares; a ledger has no default place to go.
+            if (global().out == null) throw new UsageException("missing --out FILE: where to write the ledger ('-' for standard output)");
+            String out = global().out.toString();
             LedgerGenerator.Summary summary;
             if (out.equals("-")) {
                 summary = LedgerGenerator.write(settings, System.out);
