@@ -6,7 +6,9 @@ import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
 import dev.vbp.cli.VbpCli;
 import dev.vbp.cli.VersionProvider;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.LedgerOptions;
 import dev.vbp.cli.options.RateConverter;
 import dev.vbp.output.Format;
 import dev.vbp.output.Lang;
@@ -86,26 +88,16 @@ public class ReportCommand extends BaseCommand {
     @Option(names = "--xlsx", paramLabel = "FILE", description = "Also (or, without --out, only) write a workbook with a sheet per section.")
     Path xlsx;
 
-    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results instead of the workspace's (repeatable); the same for each dataset below.")
-    List<Path> bids = new ArrayList<>();
-    @Option(names = "--baseline", paramLabel = "FILE", hidden = false, description = "Pre-VBP prices.")
-    List<Path> baseline = new ArrayList<>();
-    @Option(names = "--ledger", paramLabel = "FILE|DIR", description = "Purchase ledgers.")
-    List<Path> ledger = new ArrayList<>();
-    @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions.")
-    List<Path> institutions = new ArrayList<>();
-    @Option(names = "--allocations", paramLabel = "FILE", description = "Agreed-volume allocations.")
-    List<Path> allocations = new ArrayList<>();
-    @Option(names = "--scores", paramLabel = "FILE", description = "Assessment scores.")
-    List<Path> scores = new ArrayList<>();
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Negotiated-drug catalog.")
-    List<Path> catalog = new ArrayList<>();
-    @Option(names = "--outlets", paramLabel = "FILE", description = "Dual-channel outlets.")
-    List<Path> outlets = new ArrayList<>();
-    @Option(names = "--stock", paramLabel = "FILE", description = "Outlet stock.")
-    List<Path> stock = new ArrayList<>();
-    @Option(names = "--prescriptions", paramLabel = "FILE", description = "Circulated prescriptions.")
-    List<Path> prescriptions = new ArrayList<>();
+    @Mixin DatasetFiles.Bids bids;
+    @Mixin DatasetFiles.Baseline baseline;
+    @Mixin LedgerOptions ledger;
+    @Mixin DatasetFiles.Institutions institutions;
+    @Mixin DatasetFiles.Allocations allocations;
+    @Mixin DatasetFiles.Scores scores;
+    @Mixin DatasetFiles.Catalog catalog;
+    @Mixin DatasetFiles.Outlets outlets;
+    @Mixin DatasetFiles.Stock stock;
+    @Mixin DatasetFiles.Prescriptions prescriptions;
 
     @Override
     protected int execute() throws IOException {
@@ -219,6 +211,11 @@ public class ReportCommand extends BaseCommand {
         List<String> a = new ArrayList<>();
         if (sub.getCommandSpec().findOption("--encoding") == null) return a;
         for (Path m : input.maps) a.addAll(List.of("--map", m.toString()));
+        if (input.codeMap != null) a.addAll(List.of("--code-map", input.codeMap.toString()));
+        if (sub.getCommandSpec().findOption("--max-errors") != null) {
+            a.addAll(List.of("--max-errors", Long.toString(ledger.maxErrors)));
+            if (ledger.threads != null) a.addAll(List.of("--threads", ledger.threads.toString()));
+        }
         a.addAll(List.of("--encoding", input.encoding, "--delimiter", input.delimiter,
                 "--code-check", input.codeCheck.name().toLowerCase(Locale.ROOT), "--max-rejects", Long.toString(input.maxRejects)));
         return a;
@@ -248,16 +245,10 @@ public class ReportCommand extends BaseCommand {
 
     private Map<Dataset, List<Path>> files() {
         Map<Dataset, List<Path>> m = new EnumMap<>(Dataset.class);
-        put(m, Dataset.BIDS, bids);
-        put(m, Dataset.BASELINE, baseline);
-        put(m, Dataset.LEDGER, ledger);
-        put(m, Dataset.INSTITUTIONS, institutions);
-        put(m, Dataset.ALLOCATIONS, allocations);
-        put(m, Dataset.SCORES, scores);
-        put(m, Dataset.CATALOG, catalog);
-        put(m, Dataset.OUTLETS, outlets);
-        put(m, Dataset.STOCK, stock);
-        put(m, Dataset.PRESCRIPTIONS, prescriptions);
+        for (DatasetFiles f : List.of(bids, baseline, institutions, allocations, scores, catalog, outlets, stock, prescriptions)) {
+            put(m, f.dataset(), f.files());
+        }
+        put(m, Dataset.LEDGER, ledger.files);
         return m;
     }
 

@@ -8,9 +8,9 @@ import dev.vbp.cli.options.InputOptions;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Category;
 import dev.vbp.domain.Institution;
-import dev.vbp.engine.ledger.LedgerCategory;
-import dev.vbp.read.BadInputException;
-import dev.vbp.read.Dataset;
+import dev.vbp.errors.BadInputException;
+import dev.vbp.read.Records;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.sample.LedgerGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +20,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -28,16 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(name = "sample",
         description = "Write deterministic, realistic sample data for demos, tests and benchmarks.",
         footerHeading = "%nExample:%n",
-        footer = "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
+        footer = "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv --force",
         subcommands = SampleCommand.Ledger.class)
-public class SampleCommand implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+public class SampleCommand extends BaseCommand {
     @Override
-    public void run() {
+    protected int execute() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a subcommand: ledger");
     }
 
@@ -47,8 +46,8 @@ public class SampleCommand implements Runnable {
                     "The same --rows and --seed always give the same file. FILE ending in .gz is gzip-compressed."},
             footerHeading = "%nExamples:%n",
             footer = {
-                    "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
-                    "  vbp sample ledger --rows 1000 --seed 7 --bad-lines 3 --gb18030 --out target/ledger-gbk.csv.gz"})
+                    "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv --force",
+                    "  vbp sample ledger --rows 1000 --seed 7 --bad-lines 3 --gb18030 --out target/ledger-gbk.csv.gz --force"})
     public static class Ledger extends BaseCommand {
         @Mixin InputOptions input;
 
@@ -57,6 +56,9 @@ public class SampleCommand implements Runnable {
 
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
+
+        @Option(names = "--force", description = "Overwrite FILE if it exists.")
+        boolean force;
 
         @Option(names = "--bad-lines", paramLabel = "K", defaultValue = "0", description = "Malformed lines to plant (default: 0).")
         long badLines;
@@ -71,11 +73,11 @@ public class SampleCommand implements Runnable {
         @Option(names = "--gb18030", description = "Write GB18030 instead of UTF-8, as Excel on Chinese Windows does.")
         boolean gb18030;
 
-        @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions whose codes the ledger uses.")
-        List<Path> institutionFiles = new ArrayList<>();
+        /** Institutions whose codes the ledger uses. */
+        @Mixin DatasetFiles.Institutions institutionFiles;
 
-        @Option(names = "--bids", paramLabel = "FILE", description = "Bids whose products (selected and not) the ledger buys, at their bid prices.")
-        List<Path> bidFiles = new ArrayList<>();
+        /** Bids whose products (selected and not) the ledger buys, at their bid prices. */
+        @Mixin DatasetFiles.Bids bidFiles;
 
         @Override
         protected int execute() throws IOException {
@@ -85,11 +87,11 @@ public class SampleCommand implements Runnable {
             DataSources sources = input.sources(workspace());
             LedgerGenerator.Settings settings = new LedgerGenerator.Settings(rows, seed, badLines, gb18030)
                     .withMismatches(mismatches).withYear(year);
-            if (!institutionFiles.isEmpty()) {
-                settings = settings.withInstitutions(sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow)
+            if (!institutionFiles.files().isEmpty()) {
+                settings = settings.withInstitutions(sources.optional(institutionFiles, Records::institution)
                         .stream().map(Institution::code).toList());
             }
-            if (!bidFiles.isEmpty()) settings = settings.withProducts(products(sources.optional(Dataset.BIDS, bidFiles, Bid::fromRow)));
+            if (!bidFiles.files().isEmpty()) settings = settings.withProducts(products(sources.optional(bidFiles, Records::bid)));
             // --out is the option every command shares; a ledger has no default place to go.
             if (global().out == null) throw new UsageException("missing --out FILE: where to write the ledger ('-' for standard output)");
             String out = global().out.toString();
@@ -97,20 +99,46 @@ public class SampleCommand implements Runnable {
             if (out.equals("-")) {
                 summary = LedgerGenerator.write(settings, System.out);
             } else {
-                Path target = Path.of(out);
-                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                try (OutputStream raw = Files.newOutputStream(tmp);
-                     OutputStream o = out.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
-                    summary = LedgerGenerator.write(settings, o);
-                } catch (IOException e) {
-                    Files.deleteIfExists(tmp);
-                    throw new BadInputException(out + ": cannot write (" + e.getMessage() + ")");
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                summary = writeFile(Path.of(out), settings);
             }
             note(String.format("wrote %,d lines (%d bad, %d mismatched, %,d returns), %,d bytes to %s", summary.rows(),
                     summary.badLines(), summary.mismatches(), summary.returns(), summary.bytes(), out));
             return ExitCodes.OK;
+        }
+
+        /**
+         * Writes to a temporary sibling and renames it into place, so FILE is never seen half written and a
+         * failure leaves no temporary file. An existing FILE is replaced only with --force; a directory never.
+         */
+        private LedgerGenerator.Summary writeFile(Path target, LedgerGenerator.Settings settings) throws IOException {
+            if (Files.isDirectory(target)) throw new UsageException(target + " is a directory; --out names the file to write");
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
+                throw new UsageException(target + " exists; pass --force to overwrite it");
+            }
+            Path parent = target.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) throw new UsageException(target + ": the folder " + parent + " does not exist");
+            Path tmp = null;
+            try {
+                do { // a name of its own, made with the user's usual permissions (createTempFile would make it private)
+                    tmp = parent.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+                } while (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS));
+                Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE).close();
+                LedgerGenerator.Summary summary;
+                try (OutputStream raw = Files.newOutputStream(tmp);
+                     OutputStream o = target.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
+                    summary = LedgerGenerator.write(settings, o);
+                }
+                if (force) Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                else Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE); // no REPLACE: a file that appeared meanwhile survives
+                tmp = null;
+                return summary;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new UsageException(target + " exists; pass --force to overwrite it");
+            } catch (IOException e) {
+                throw new BadInputException(target + ": cannot write (" + dev.vbp.errors.Echo.firstLine(e.getMessage()) + ")");
+            } finally {
+                if (tmp != null) Files.deleteIfExists(tmp);
+            }
         }
 
         /** The counting word of a dosage form: 片 for tablets, 粒 for capsules, 支 for injections, else 袋. */
@@ -129,7 +157,7 @@ public class SampleCommand implements Runnable {
                 // The ledger's spec reads like a platform export: strength × units per pack (75mg*28片).
                 String spec = b.spec() == null ? null : b.spec() + "*" + b.packCount() + (b.dosageForm() == null ? "" : unit(b.dosageForm()));
                 byCode.putIfAbsent(b.productCode(), new LedgerGenerator.Product(b.productCode(), b.genericName(), spec, b.manufacturer(), b.bidPrice(),
-                        b.category() == Category.CONSUMABLE ? LedgerCategory.CONSUMABLE : LedgerCategory.DRUG));
+                        b.category() == Category.CONSUMABLE ? Category.CONSUMABLE : Category.DRUG));
             }
             if (byCode.isEmpty()) throw new UsageException("the bids have no product codes to buy");
             return List.copyOf(byCode.values());
