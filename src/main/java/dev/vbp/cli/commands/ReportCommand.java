@@ -60,7 +60,7 @@ import java.util.Set;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp report --bids sample-data/bids.csv --baseline sample-data/baseline.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --prescriptions sample-data/prescriptions.csv --policy sample-data/policy.yaml --base-period 2017 --date 2026-06-30 --out target/report.html",
-                "  vbp report --bids sample-data/bids.csv --baseline sample-data/baseline.csv --sections price-drops,savings --format markdown"})
+                "  vbp report --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --sections price-drops --format markdown --lang en"})
 public class ReportCommand extends BaseCommand {
     @Mixin InputOptions input;
 
@@ -125,7 +125,12 @@ public class ReportCommand extends BaseCommand {
             List<Section.Part> parts = new ArrayList<>();
             Set<String> inputs = new LinkedHashSet<>();
             for (ReportSections.Part part : spec.parts()) {
-                if (!part.needs().stream().allMatch(d -> available(d, files, workspace))) continue;
+                List<Dataset> partMissing = part.needs().stream().filter(d -> !available(d, files, workspace)).toList();
+                if (!partMissing.isEmpty()) {
+                    parts.add(Section.Part.skipped(part.en(), part.zh(),
+                            lang.pick("needs ", "缺少数据：") + String.join(", ", partMissing.stream().map(Dataset::id).toList())));
+                    continue;
+                }
                 Report report = run(part.commandLine().apply(settings), files);
                 if (report == null) return lastExit;
                 if (report.parameters().get("inputs") instanceof List<?> list) list.forEach(i -> inputs.add(String.valueOf(i)));
@@ -168,6 +173,7 @@ public class ReportCommand extends BaseCommand {
         List<XlsxRenderer.Part> parts = new ArrayList<>();
         for (Section s : doc.sections()) {
             for (Section.Part p : s.parts()) {
+                if (p.report() == null) continue;
                 String name = s.parts().size() > 1 && p.en() != null ? s.id() + " " + p.title(doc.lang()) : s.id();
                 parts.add(new XlsxRenderer.Part(name, p.report()));
             }

@@ -91,7 +91,11 @@ public final class HtmlRenderer {
         }
         for (Section.Part part : s.parts()) {
             Report report = part.report();
-            if (s.parts().size() > 1 && part.en() != null) b.append("<h3>").append(esc(part.title(lang))).append("</h3>\n");
+            if (part.en() != null) b.append("<h3>").append(esc(part.title(lang))).append("</h3>\n");
+            if (part.skipped() != null) {
+                b.append("<p class=\"skipped\">").append(esc(lang.pick("Not run: ", "未运行：") + part.skipped())).append("</p>\n");
+                continue;
+            }
             if (part.chart() != null && !report.rows().isEmpty()) {
                 String id = "chart-" + (charts.size() + 1);
                 charts.put(id, ChartOptions.of(report, part.chart(), lang));

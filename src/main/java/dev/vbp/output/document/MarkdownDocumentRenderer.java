@@ -37,9 +37,14 @@ public final class MarkdownDocumentRenderer {
                 continue;
             }
             for (Section.Part part : s.parts()) {
-                if (s.parts().size() > 1 && part.en() != null) {
+                if (part.en() != null) {
                     line(out, "### " + DisplayText.singleLine(part.title(lang)));
                     line(out, "");
+                }
+                if (part.skipped() != null) {
+                    line(out, "_" + lang.pick("Not run: ", "未运行：") + DisplayText.singleLine(part.skipped()) + "_");
+                    line(out, "");
+                    continue;
                 }
                 Report report = part.report();
                 tables.render(report, out);

@@ -12,8 +12,19 @@ import java.util.List;
  */
 public record Section(String id, String en, String zh, List<Part> parts, List<InputFile> files, String skipped) {
 
-    /** A report of the section and how to draw it; {@code chart} null draws none. {@code en}/{@code zh} head it when a section has several. */
-    public record Part(String en, String zh, Report report, Chart chart) {
+    /**
+     * A report of the section and how to draw it; {@code chart} null draws none. {@code en}/{@code zh}, when
+     * set, head it. A part that could not run has no report and says why in {@code skipped}.
+     */
+    public record Part(String en, String zh, Report report, Chart chart, String skipped) {
+        public Part(String en, String zh, Report report, Chart chart) {
+            this(en, zh, report, chart, null);
+        }
+
+        public static Part skipped(String en, String zh, String why) {
+            return new Part(en, zh, null, null, why);
+        }
+
         public String title(Lang lang) { return lang.pick(en, zh); }
     }
 
