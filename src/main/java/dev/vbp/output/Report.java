@@ -117,17 +117,6 @@ public final class Report {
         return copy;
     }
 
-    /** A copy whose columns are {@code change} applied to each (a role or a target set), rows and all else as they are. */
-    public Report withColumns(java.util.function.UnaryOperator<Column> change) {
-        Report copy = new Report(command, columns.stream().map(change).toList());
-        copy.parameters.putAll(parameters);
-        copy.assumptions.putAll(assumptions);
-        copy.rows.addAll(rows);
-        copy.summary.addAll(summary);
-        copy.warnings.addAll(warnings);
-        return copy;
-    }
-
     /** The value of summary item {@code key}, which may be null (e.g. a rate with nothing to divide by). */
     public Object summaryValue(String key) {
         for (SummaryItem s : summary) {

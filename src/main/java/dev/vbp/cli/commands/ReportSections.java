@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -73,7 +74,8 @@ final class ReportSections {
                     Part.of("Institutions behind schedule", "进度落后的机构",
                             s -> args("volume", "--by", "institution", "--as-of", s.asOf().toString()),
                             Chart.bar("institution_name", "completion"))
-                            .shaped(r -> ReportSections.only(r, "status", "behind")))),
+                            // Behind while the year runs, short once it has ended: both fell behind the schedule.
+                            .shaped(r -> ReportSections.only(r, "status", Set.of("behind", "short"))))),
             new Spec("retained-savings", "Retained savings by institution", "各机构结余留用", List.of(BIDS, ALLOCATIONS), List.of(
                     Part.of(null, null, s -> {
                         List<String> a = args("retained-savings", "--by", "institution");
@@ -109,12 +111,12 @@ final class ReportSections {
     }
 
     /**
-     * The rows whose {@code column} holds {@code value}, with the rest of the report as it was and an
+     * The rows whose {@code column} holds one of {@code values}, with the rest of the report as it was and an
      * assumption saying how many rows of how many are shown (the summary still covers them all).
      */
-    static Report only(Report report, String column, String value) {
-        Report shaped = report.withRows(row -> value.equals(String.valueOf(report.valueIn(row, column))));
+    static Report only(Report report, String column, Set<String> values) {
+        Report shaped = report.withRows(row -> values.contains(String.valueOf(report.valueIn(row, column))));
         return shaped.assumption("rows_shown", shaped.rows().size() + " of " + report.rows().size() + " rows, those with "
-                + column + " = " + value + "; the summary covers all");
+                + column + " " + String.join(" or ", new java.util.TreeSet<>(values)) + "; the summary covers all");
     }
 }
