@@ -169,7 +169,6 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} retained-savings" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel" ];    then _picocli_vbp; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vbp; return $?; fi
@@ -181,6 +180,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel matrix" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel prescriptions" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample ledger" ];    then _picocli_vbp_sample; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample prefecture" ];    then _picocli_vbp_sample; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(import)
@@ -193,31 +193,31 @@ function _complete_vbp() {
   local cmds7=(retained-savings)
   local cmds8=(policy)
   local cmds9=(dual-channel)
-  local cmds10=(report)
-  local cmds11=(sample)
-  local cmds12=(demo)
-  local cmds13=(completion)
-  local cmds14=(help)
-  local cmds15=(policy show)
-  local cmds16=(policy check)
-  local cmds17=(dual-channel coverage)
-  local cmds18=(dual-channel gaps)
-  local cmds19=(dual-channel matrix)
-  local cmds20=(dual-channel prescriptions)
-  local cmds21=(sample ledger)
+  local cmds10=(sample)
+  local cmds11=(demo)
+  local cmds12=(completion)
+  local cmds13=(help)
+  local cmds14=(policy show)
+  local cmds15=(policy check)
+  local cmds16=(dual-channel coverage)
+  local cmds17=(dual-channel gaps)
+  local cmds18=(dual-channel matrix)
+  local cmds19=(dual-channel prescriptions)
+  local cmds20=(sample ledger)
+  local cmds21=(sample prefecture)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_policy_check; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_help; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_completion; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_demo; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_vbp_sample; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vbp_report; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_sample_prefecture; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_policy_check; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_completion; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_vbp_demo; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vbp_sample; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vbp_dualchannel; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vbp_policy; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vbp_retainedsavings; return $?; fi
@@ -239,12 +239,11 @@ function _picocli_vbp() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel report sample demo completion help"
+  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion help"
   local flag_opts="'--bom' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -263,17 +262,6 @@ function _picocli_vbp() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -295,11 +283,10 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -344,17 +331,6 @@ function _picocli_vbp_import() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -386,11 +362,10 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -437,17 +412,6 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
   local DATASET_pos_param_args=("bids" "baseline" "ledger" "institutions" "allocations" "catalog" "outlets" "stock" "prescriptions" "scores") # 0-0 values
 
@@ -477,10 +441,9 @@ function _picocli_vbp_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -499,17 +462,6 @@ function _picocli_vbp_status() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -531,15 +483,14 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local KIND_option_args=("SIMPLE" "VOLUME" "AMOUNT") # --mean values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -627,17 +578,6 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -657,15 +597,14 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local SOURCE_option_args=("AGREED" "ACTUAL") # --volume values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -771,17 +710,6 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -801,14 +729,13 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
   local CATEGORY_option_args=("DRUG" "CONSUMABLE" "HERBAL_PIECES" "HOSPITAL_PREPARATION") # --exclude values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -900,17 +827,6 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -930,12 +846,11 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1029,17 +944,6 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1059,12 +963,11 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1173,17 +1076,6 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1203,10 +1095,9 @@ function _picocli_vbp_policy() {
 
   local commands="show check"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1225,17 +1116,6 @@ function _picocli_vbp_policy() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1257,10 +1137,9 @@ function _picocli_vbp_dualchannel() {
 
   local commands="coverage gaps matrix prescriptions"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1279,191 +1158,6 @@ function _picocli_vbp_dualchannel() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `report` subcommand.
-function _picocli_vbp_report() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--max-errors' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--delimiter')
-      return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--code-map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--max-rejects')
-      return
-      ;;
-    '--sections')
-      return
-      ;;
-    '--title')
-      return
-      ;;
-    '--date')
-      return
-      ;;
-    '--base-period')
-      return
-      ;;
-    '--target')
-      return
-      ;;
-    '--policy')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--xlsx')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--bids')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--baseline')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--ledger')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--threads')
-      return
-      ;;
-    '--max-errors')
-      return
-      ;;
-    '--institutions')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--allocations')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--scores')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--catalog')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--outlets')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--stock')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--prescriptions')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--workspace')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '-f'|'--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--lang')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1483,12 +1177,11 @@ function _picocli_vbp_sample() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ledger"
+  local commands="ledger prefecture"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1507,17 +1200,6 @@ function _picocli_vbp_sample() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1539,10 +1221,9 @@ function _picocli_vbp_demo() {
 
   local commands=""
   local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1569,17 +1250,6 @@ function _picocli_vbp_demo() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1599,10 +1269,9 @@ function _picocli_vbp_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1621,17 +1290,6 @@ function _picocli_vbp_completion() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1657,12 +1315,11 @@ function _picocli_vbp_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel report sample demo completion"
+  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion"
   local flag_opts="'-h' '--help' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1681,17 +1338,6 @@ function _picocli_vbp_help() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1713,10 +1359,9 @@ function _picocli_vbp_policy_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1735,17 +1380,6 @@ function _picocli_vbp_policy_show() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1767,10 +1401,9 @@ function _picocli_vbp_policy_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1789,17 +1422,6 @@ function _picocli_vbp_policy_check() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1828,13 +1450,12 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1921,17 +1542,6 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1951,12 +1561,11 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2035,17 +1644,6 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2065,11 +1663,10 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2143,17 +1740,6 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2173,12 +1759,11 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2260,17 +1845,6 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--precision')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2290,11 +1864,10 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2329,6 +1902,9 @@ function _picocli_vbp_sample_ledger() {
       return
       ;;
     '--seed')
+      return
+      ;;
+    '--out')
       return
       ;;
     '--bad-lines')
@@ -2368,15 +1944,97 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `prefecture` subcommand.
+function _picocli_vbp_sample_prefecture() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--precision')
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
+    '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--institutions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--batch')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
   esac
