@@ -164,6 +164,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} retained-savings" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel" ];    then _picocli_vbp; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_vbp; return $?; fi
@@ -189,33 +190,35 @@ function _complete_vbp() {
   local cmds7=(retained-savings)
   local cmds8=(policy)
   local cmds9=(dual-channel)
-  local cmds10=(sample)
-  local cmds11=(demo)
-  local cmds12=(shell)
-  local cmds13=(completion)
-  local cmds14=(help)
-  local cmds15=(policy show)
-  local cmds16=(policy check)
-  local cmds17=(dual-channel coverage)
-  local cmds18=(dual-channel gaps)
-  local cmds19=(dual-channel matrix)
-  local cmds20=(dual-channel prescriptions)
-  local cmds21=(sample ledger)
-  local cmds22=(sample prefecture)
+  local cmds10=(report)
+  local cmds11=(sample)
+  local cmds12=(demo)
+  local cmds13=(shell)
+  local cmds14=(completion)
+  local cmds15=(help)
+  local cmds16=(policy show)
+  local cmds17=(policy check)
+  local cmds18=(dual-channel coverage)
+  local cmds19=(dual-channel gaps)
+  local cmds20=(dual-channel matrix)
+  local cmds21=(dual-channel prescriptions)
+  local cmds22=(sample ledger)
+  local cmds23=(sample prefecture)
 
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_vbp_sample_prefecture; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_policy_check; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_help; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_completion; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_shell; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_vbp_demo; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vbp_sample; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_vbp_sample_prefecture; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_policy_check; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_help; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_completion; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_shell; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_demo; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_vbp_sample; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vbp_report; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vbp_dualchannel; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vbp_policy; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vbp_retainedsavings; return $?; fi
@@ -237,11 +240,12 @@ function _picocli_vbp() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo shell completion help"
+  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel report sample demo shell completion help"
   local flag_opts="'--bom' '--no-color' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -260,6 +264,17 @@ function _picocli_vbp() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -281,10 +296,11 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -347,6 +363,17 @@ function _picocli_vbp_import() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -378,10 +405,11 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -446,6 +474,17 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
   local DATASET_pos_param_args=("bids" "baseline" "ledger" "institutions" "allocations" "catalog" "outlets" "stock" "prescriptions" "scores") # 0-0 values
 
@@ -475,9 +514,10 @@ function _picocli_vbp_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -513,6 +553,17 @@ function _picocli_vbp_status() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -532,14 +583,15 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local KIND_option_args=("SIMPLE" "VOLUME" "AMOUNT") # --mean values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -645,6 +697,17 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -664,14 +727,15 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local SOURCE_option_args=("AGREED" "ACTUAL") # --volume values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -795,6 +859,17 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -814,13 +889,14 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
   local CATEGORY_option_args=("DRUG" "CONSUMABLE" "HERBAL_PIECES" "HOSPITAL_PREPARATION") # --exclude values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -930,6 +1006,17 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -949,11 +1036,12 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1065,6 +1153,17 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1084,11 +1183,12 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1215,6 +1315,17 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1234,9 +1345,10 @@ function _picocli_vbp_policy() {
 
   local commands="show check"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1255,6 +1367,17 @@ function _picocli_vbp_policy() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1276,9 +1399,10 @@ function _picocli_vbp_dualchannel() {
 
   local commands="coverage gaps matrix prescriptions"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1297,6 +1421,194 @@ function _picocli_vbp_dualchannel() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `report` subcommand.
+function _picocli_vbp_report() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--max-errors' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--sections')
+      return
+      ;;
+    '--title')
+      return
+      ;;
+    '--date')
+      return
+      ;;
+    '--base-period')
+      return
+      ;;
+    '--target')
+      return
+      ;;
+    '--policy')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--xlsx')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--baseline')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--ledger')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--threads')
+      return
+      ;;
+    '--max-errors')
+      return
+      ;;
+    '--institutions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--allocations')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--scores')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--catalog')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--outlets')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--stock')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--prescriptions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1318,9 +1630,10 @@ function _picocli_vbp_sample() {
 
   local commands="ledger prefecture"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1339,6 +1652,17 @@ function _picocli_vbp_sample() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1360,9 +1684,10 @@ function _picocli_vbp_demo() {
 
   local commands=""
   local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1389,6 +1714,17 @@ function _picocli_vbp_demo() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1408,9 +1744,10 @@ function _picocli_vbp_shell() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1429,6 +1766,17 @@ function _picocli_vbp_shell() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1450,9 +1798,10 @@ function _picocli_vbp_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1471,6 +1820,17 @@ function _picocli_vbp_completion() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1496,11 +1856,12 @@ function _picocli_vbp_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo shell completion"
+  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel report sample demo shell completion"
   local flag_opts="'-h' '--help' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1519,6 +1880,17 @@ function _picocli_vbp_help() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1540,9 +1912,10 @@ function _picocli_vbp_policy_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1561,6 +1934,17 @@ function _picocli_vbp_policy_show() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1582,9 +1966,10 @@ function _picocli_vbp_policy_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1603,6 +1988,17 @@ function _picocli_vbp_policy_check() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1631,12 +2027,13 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1741,6 +2138,17 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1760,11 +2168,12 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1861,6 +2270,17 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1880,10 +2300,11 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1975,6 +2396,17 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1994,11 +2426,12 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2098,6 +2531,17 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2117,10 +2561,11 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2160,9 +2605,6 @@ function _picocli_vbp_sample_ledger() {
     '--seed')
       return
       ;;
-    '--out')
-      return
-      ;;
     '--bad-lines')
       return
       ;;
@@ -2200,6 +2642,17 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2219,10 +2672,11 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2274,12 +2728,6 @@ function _picocli_vbp_sample_prefecture() {
     '--seed')
       return
       ;;
-    '--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--workspace')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -2294,6 +2742,17 @@ function _picocli_vbp_sample_prefecture() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac

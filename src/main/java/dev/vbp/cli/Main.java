@@ -25,7 +25,7 @@ public final class Main {
         boolean interactive = System.console() != null && isTerminal(0) && stdoutTerminal;
         CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
                 Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled() && !dumb, isTerminal(2) && !dumb,
-                System.in, interactive, stdoutTerminal ? TerminalWidth.of(System.getenv()) : 0);
+                System.in, interactive, stdoutTerminal ? TerminalWidth.of(System.getenv()) : 0, System.out, stdoutTerminal, null);
         // An error in any thread ends vbp with one line and exit 4: never a raw trace, a hang, or exit 1.
         byte[] outOfMemory = (VbpCli.outOfMemory() + System.lineSeparator()).getBytes(charset);
         FileOutputStream rawErr = new FileOutputStream(FileDescriptor.err);
@@ -70,8 +70,9 @@ public final class Main {
 
     /**
      * Progress belongs on stderr when a person watches it, even when stdout goes to a file
-     * ({@code vbp online-rate ... > rates.csv}). Java cannot ask about stderr alone; on Linux the file
-     * descriptor's target tells, elsewhere the console (stdin and stdout) stands in for it.
+     * ({@code vbp online-rate ... > rates.csv}); a workbook must not go to a terminal. Java cannot ask about
+     * one stream alone; on Linux the file descriptor's target tells, elsewhere the console (stdin and
+     * stdout) stands in for it.
      */
     private static boolean isTerminal(int fd) {
         try {

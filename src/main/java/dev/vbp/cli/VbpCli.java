@@ -59,8 +59,7 @@ public final class VbpCli {
     public static int run(CliContext context, String... args) {
         // --no-color must reach the help text too, which is laid out before the options are parsed.
         if (context.color() && java.util.Arrays.asList(args).contains("--no-color")) {
-            context = new CliContext(context.out(), context.err(), context.env(), context.cwd(), context.clock(), false,
-                    context.progress(), context.in(), context.interactive(), context.width());
+            context = context.withoutColor();
         }
         int code;
         try {

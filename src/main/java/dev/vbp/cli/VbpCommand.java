@@ -7,6 +7,7 @@ import dev.vbp.cli.commands.ImportCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.OnlineRateCommand;
 import dev.vbp.cli.commands.PolicyCommand;
+import dev.vbp.cli.commands.ReportCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
 import dev.vbp.cli.commands.SampleCommand;
 import dev.vbp.cli.commands.SavingsCommand;
@@ -48,6 +49,7 @@ import java.util.concurrent.Callable;
                 RetainedSavingsCommand.class,
                 PolicyCommand.class,
                 DualChannelCommand.class,
+                ReportCommand.class,
                 SampleCommand.class,
                 DemoCommand.class,
                 ShellCommand.class,

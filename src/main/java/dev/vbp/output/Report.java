@@ -176,6 +176,28 @@ public final class Report {
         throw new IllegalArgumentException("no column " + key);
     }
 
+    /** The value of column {@code key} in {@code row}, a row of this report. */
+    public Object valueIn(List<Object> row, String key) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).key().equals(key)) return row.get(c);
+        }
+        throw new IllegalArgumentException("no column " + key);
+    }
+
+    /**
+     * A copy with only the rows {@code keep} accepts, and everything else (parameters, assumptions, summary,
+     * warnings) as it is; the caller says what the summary now covers.
+     */
+    public Report withRows(java.util.function.Predicate<List<Object>> keep) {
+        Report copy = new Report(command, columns);
+        copy.parameters.putAll(parameters);
+        copy.assumptions.putAll(assumptions);
+        for (List<Object> row : rows) if (keep.test(row)) copy.rows.add(row);
+        copy.summary.addAll(summary);
+        copy.warnings.addAll(warnings);
+        return copy;
+    }
+
     /** The value of summary item {@code key}, which may be null (e.g. a rate with nothing to divide by). */
     public Object summaryValue(String key) {
         for (SummaryItem s : summary) {

@@ -81,7 +81,7 @@ public class DemoCommand extends BaseCommand {
                     c.out().println();
                 }
                 CliContext stepContext = quietStep
-                        ? new CliContext(new PrintWriter(Writer.nullWriter()), c.err(), c.env(), c.cwd(), c.clock(), c.color(), c.progress())
+                        ? c.withStreams(new PrintWriter(Writer.nullWriter()), c.err())
                         : c;
                 int code = VbpCli.run(stepContext, args.toArray(String[]::new));
                 if (!quietStep) c.out().println();

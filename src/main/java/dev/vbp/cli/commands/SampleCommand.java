@@ -57,9 +57,6 @@ public class SampleCommand extends BaseCommand {
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write; '-' for standard output.")
-        String out;
-
         @Option(names = "--force", description = "Overwrite FILE if it exists.")
         boolean force;
 
@@ -95,6 +92,9 @@ public class SampleCommand extends BaseCommand {
                         .stream().map(Institution::code).toList());
             }
             if (!bidFiles.files().isEmpty()) settings = settings.withProducts(products(sources.optional(bidFiles, Records::bid)));
+            // --out is the option every command shares; a ledger has no default place to go.
+            if (global().out == null) throw new UsageException("missing --out FILE: where to write the ledger ('-' for standard output)");
+            String out = global().out.toString();
             LedgerGenerator.Summary summary;
             if (out.equals("-")) {
                 summary = LedgerGenerator.write(settings, System.out);
@@ -111,12 +111,12 @@ public class SampleCommand extends BaseCommand {
          * failure leaves no temporary file. An existing FILE is replaced only with --force; a directory never.
          */
         private LedgerGenerator.Summary writeFile(Path target, LedgerGenerator.Settings settings) throws IOException {
-            if (Files.isDirectory(target)) throw new UsageException(out + " is a directory; --out names the file to write");
+            if (Files.isDirectory(target)) throw new UsageException(target + " is a directory; --out names the file to write");
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
-                throw new UsageException(out + " exists; pass --force to overwrite it");
+                throw new UsageException(target + " exists; pass --force to overwrite it");
             }
             Path parent = target.toAbsolutePath().getParent();
-            if (!Files.isDirectory(parent)) throw new UsageException(out + ": the folder " + parent + " does not exist");
+            if (!Files.isDirectory(parent)) throw new UsageException(target + ": the folder " + parent + " does not exist");
             Path tmp = null;
             try {
                 do { // a name of its own, made with the user's usual permissions (createTempFile would make it private)
@@ -125,7 +125,7 @@ public class SampleCommand extends BaseCommand {
                 Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE).close();
                 LedgerGenerator.Summary summary;
                 try (OutputStream raw = Files.newOutputStream(tmp);
-                     OutputStream o = out.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
+                     OutputStream o = target.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
                     summary = LedgerGenerator.write(settings, o);
                 }
                 if (force) Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -133,9 +133,9 @@ public class SampleCommand extends BaseCommand {
                 tmp = null;
                 return summary;
             } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw new UsageException(out + " exists; pass --force to overwrite it");
+                throw new UsageException(target + " exists; pass --force to overwrite it");
             } catch (IOException e) {
-                throw new BadInputException(out + ": cannot write (" + dev.vbp.errors.Echo.firstLine(e.getMessage()) + ")");
+                throw new BadInputException(target + ": cannot write (" + dev.vbp.errors.Echo.firstLine(e.getMessage()) + ")");
             } finally {
                 if (tmp != null) Files.deleteIfExists(tmp);
             }
@@ -184,9 +184,6 @@ public class SampleCommand extends BaseCommand {
         @Option(names = "--seed", paramLabel = "S", defaultValue = "2019", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write allocations.csv, ledger.csv and scores.csv to.")
-        Path out;
-
         @Option(names = "--force", description = "Overwrite the three files if they exist.")
         boolean force;
 
@@ -201,6 +198,9 @@ public class SampleCommand extends BaseCommand {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
+            // --out is the option every command shares; here it names the folder of the three files.
+            if (global().out == null) throw new UsageException("missing --out DIR: the folder to write allocations.csv, ledger.csv and scores.csv to");
+            Path out = ctx().cwd().resolve(global().out);
             Files.createDirectories(out);
             Map<String, String> texts = new LinkedHashMap<>();
             texts.put("allocations.csv", files.allocations());

@@ -219,7 +219,7 @@ public final class OnlineRateAnalysis {
                 case COUNTY -> c.add(new Column("county", "County", "县(市、区)", ValueKind.TEXT));
                 case LEVEL -> c.add(new Column("level", "Level", "等级", ValueKind.TEXT));
                 case CATEGORY -> c.add(new Column("category", "Category", "类别", ValueKind.TEXT));
-                case MONTH -> c.add(new Column("month", "Month", "月份", ValueKind.TEXT));
+                case MONTH -> c.add(new Column("month", "Month", "月份", ValueKind.MONTH));
             }
         }
         if (!s.by().contains(Level.INSTITUTION)) c.add(new Column("institutions", "Institutions", "机构数", ValueKind.INTEGER));
@@ -227,7 +227,8 @@ public final class OnlineRateAnalysis {
         c.add(new Column("offline_amount", "Offline amount", "线下金额", ValueKind.MONEY));
         c.add(new Column("online_lines", "Online lines", "线上条目", ValueKind.INTEGER));
         c.add(new Column("offline_lines", "Offline lines", "线下条目", ValueKind.INTEGER));
-        c.add(new Column("online_rate", "Online rate", "网采率", ValueKind.RATIO));
+        c.add(new Column("online_rate", "Online rate", "网采率", ValueKind.RATIO)
+                .heldAgainst(s.target() == null ? null : Column.Target.atLeast(s.target())));
         if (s.target() != null) c.add(new Column("status", "Status", "状态", ValueKind.TEXT));
         c.add(new Column("note", "Note", "说明", ValueKind.TEXT));
         return c;
