@@ -1,9 +1,11 @@
 package dev.vbp.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a command may touch outside its arguments: the output streams, the environment, the working
@@ -11,6 +13,14 @@ import java.util.Map;
  *
  * @param color          whether stdout may carry ANSI colours (a terminal, and NO_COLOR unset)
  * @param progress       whether stderr is a terminal, so long work may draw progress there
+ * @param in             standard input, for file options given as {@code -}
  */
 public record CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, Clock clock,
-                         boolean color, boolean progress) {}
+                         boolean color, boolean progress, Supplier<InputStream> in) {
+
+    /** A context whose standard input is the process's. */
+    public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd, Clock clock,
+                      boolean color, boolean progress) {
+        this(out, err, env, cwd, clock, color, progress, () -> System.in);
+    }
+}

@@ -32,7 +32,13 @@ public final class DatasetReader {
     private DatasetReader() {}
 
     public static ReadResult read(Path file, Dataset dataset, ReadSettings settings) {
-        String source = file.toString();
+        return read(new InputSource.Opened(file, file.toString(), InputSource.Positions.LINES), dataset, settings);
+    }
+
+    /** Reads what {@link InputSource#open} opened, naming it as the user did. */
+    public static ReadResult read(InputSource.Opened opened, Dataset dataset, ReadSettings settings) {
+        Path file = opened.file();
+        String source = opened.name();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -50,7 +56,7 @@ public final class DatasetReader {
         if (text.isBlank()) {
             throw new BadInputException(source + ": the file is empty; expected a header line and rows of " + dataset.id());
         }
-        char delimiter = settings.delimiter() != null ? settings.delimiter() : detectDelimiter(text);
+        char delimiter = settings.delimiter() != null ? settings.delimiter() : detectDelimiter(bytes);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
@@ -82,21 +88,11 @@ public final class DatasetReader {
         return new ReadResult(dataset, source, decoded.charset(), delimiter, binding, rows, rejects, warnings);
     }
 
-    /** Tab when the header line has more tabs than commas outside quotes, else comma. */
-    static char detectDelimiter(String text) {
-        int commas = 0, tabs = 0, semicolons = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') quoted = !quoted;
-            else if (!quoted && (c == '\n' || c == '\r')) break;
-            else if (!quoted && c == ',') commas++;
-            else if (!quoted && c == '\t') tabs++;
-            else if (!quoted && c == ';') semicolons++;
-        }
-        if (tabs > commas && tabs >= semicolons) return '\t';
-        if (semicolons > commas && semicolons > tabs) return ';';
-        return ',';
+    /** The delimiter of the first non-blank line, by {@link Dialect#detectDelimiter}. */
+    static char detectDelimiter(byte[] bytes) {
+        int from = Dialect.hasUtf8Bom(bytes, bytes.length) ? 3 : 0;
+        while (from < bytes.length && (bytes[from] == '\n' || bytes[from] == '\r')) from++;
+        return Dialect.detectDelimiter(bytes, from, bytes.length);
     }
 
     private static String describeParseFailure(Exception e, LineCounter lines) {

@@ -6,6 +6,7 @@ import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LedgerScan;
 import dev.vbp.engine.ledger.LineError;
 import dev.vbp.read.HeaderMapping;
+import dev.vbp.read.ReadSettings;
 import dev.vbp.read.Reject;
 
 import java.nio.file.Files;
@@ -22,12 +23,14 @@ import java.util.List;
 final class LedgerCheck {
     private LedgerCheck() {}
 
-    static Importer.Pending check(Path file, String sha, HeaderMapping mapping) {
+    static Importer.Pending check(Path file, String sha, ReadSettings settings) {
+        HeaderMapping mapping = settings.mappingFor(dev.vbp.read.Dataset.LEDGER);
         LedgerResult<GroupedSums> r = LedgerScan.of(file).headerAliases(mapping.columns()).maxErrors(Long.MAX_VALUE)
+                .encoding(settings.charset()).delimiter(settings.delimiter())
                 .run(GroupedSums.by());
         List<Reject> rejects = new ArrayList<>();
         for (LineError e : r.errors()) {
-            rejects.add(new Reject(e.file().toString(), e.line(), 0, e.column(), e.reason(), ""));
+            rejects.add(new Reject(e.file().toString(), e.line(), e.columnNumber(), e.column(), e.reason(), ""));
         }
         List<String> warnings = new ArrayList<>();
         if (r.errorCount() > r.errors().size()) {
@@ -35,7 +38,7 @@ final class LedgerCheck {
         }
         LedgerFileInfo info = r.files().get(0);
         String extension = info.gzip() ? ".csv.gz" : ".csv";
-        return new Importer.Pending(file, sha, info.encoding(), info.delimiter() == '\t' ? "tab" : "comma",
+        return new Importer.Pending(file, sha, info.encoding(), dev.vbp.read.Dialect.delimiterName(info.delimiter()),
                 info.columns().toString(), r.acceptedLines(), r.errorCount(), rejects, warnings, extension,
                 tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
     }

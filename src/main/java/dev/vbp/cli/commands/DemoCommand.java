@@ -80,7 +80,7 @@ public class DemoCommand extends BaseCommand {
                     c.out().println();
                 }
                 CliContext stepContext = quietStep
-                        ? new CliContext(new PrintWriter(Writer.nullWriter()), c.err(), c.env(), c.cwd(), c.clock(), c.color(), c.progress())
+                        ? new CliContext(new PrintWriter(Writer.nullWriter()), c.err(), c.env(), c.cwd(), c.clock(), c.color(), c.progress(), c.in())
                         : c;
                 int code = VbpCli.run(stepContext, args.toArray(String[]::new));
                 if (!quietStep) c.out().println();

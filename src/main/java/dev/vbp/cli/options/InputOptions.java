@@ -5,6 +5,7 @@ import dev.vbp.cli.UsageException;
 import dev.vbp.domain.Codes;
 import dev.vbp.read.CodeMapFile;
 import dev.vbp.read.HeaderMapping;
+import dev.vbp.read.InputSource;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.TextDecoding;
 import dev.vbp.workspace.Workspace;
@@ -37,14 +38,30 @@ public class InputOptions {
                     "(or 旧编码,新编码); every dataset and ledger then reads old codes as current ones."})
     public Path codeMap;
 
-    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
-            description = {"Rows that may be rejected (each is reported with its reason) before the command fails with exit 3;",
-                    "-1 = no limit (default: ${DEFAULT-VALUE}). 'import' keeps tolerated rejects in the workspace's rejects/ folder."})
-    public long maxRejects;
+    /** The one reject tolerance of validate, import and every analysis, small datasets and ledgers alike. */
+    public static final long DEFAULT_MAX_REJECTS = 0;
+
+    @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_REJECTS,
+            description = {"Rows or ledger lines of one dataset that may be rejected (each reported with file:line:column and",
+                    "its reason) before the command fails with exit 3; -1 = no limit (default: ${DEFAULT-VALUE}, the same for",
+                    "validate, import and every analysis). Tolerated rejects are listed in the warnings; 'import' keeps them",
+                    "in the workspace's rejects/ folder."})
+    public long maxRejects = DEFAULT_MAX_REJECTS;
+
+    /** The former ledger-only tolerance, kept so scripts that pass it still run: it sets --max-rejects. */
+    @Option(names = "--max-errors", paramLabel = "N", hidden = true)
+    void maxErrors(long n) {
+        maxRejects = n;
+    }
 
     /** The datasets of an analysis, from files named on the command line or from {@code workspace}. */
     public DataSources sources(Workspace workspace) {
-        return new DataSources(workspace, settings(), maxRejects());
+        return sources(workspace, InputSource.files());
+    }
+
+    /** The same, with {@code -} read from {@code opener}'s standard input. */
+    public DataSources sources(Workspace workspace, InputSource opener) {
+        return new DataSources(workspace, settings(), maxRejects(), opener);
     }
 
     public long maxRejects() {

@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.read.Dialect;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,17 +18,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the first megabyte of a ledger file to decide how to read the rest: gzip or not, encoding
- * (a BOM means UTF-8; otherwise the sample must be strictly valid UTF-8, else strictly valid GB18030),
- * delimiter (comma or tab, whichever the header line has more of) and which column holds which field.
+ * Reads the first megabyte of a ledger file to decide how to read the rest: gzip or not, encoding and
+ * delimiter by the reading layer's one set of rules ({@link Dialect}: the user's --encoding and --delimiter
+ * win, else a BOM or strictly valid UTF-8, else GB18030; comma, tab or semicolon), and which column holds
+ * which field.
  */
 final class FileSniffer {
     static final int SAMPLE_BYTES = 1 << 20;
 
     private final HeaderBinder binder;
+    private final Charset forcedCharset;
+    private final Character forcedDelimiter;
 
-    FileSniffer(HeaderBinder binder) {
+    FileSniffer(HeaderBinder binder, Charset forcedCharset, Character forcedDelimiter) {
         this.binder = binder;
+        this.forcedCharset = forcedCharset;
+        this.forcedDelimiter = forcedDelimiter;
     }
 
     LedgerFormat sniff(Path file) {
@@ -49,9 +56,9 @@ final class FileSniffer {
     private LedgerFormat sniff(Path file, boolean gzip, long size, byte[] s, boolean truncated) {
         int n = s.length;
         int p = 0;
-        boolean bom = n >= 3 && (s[0] & 0xFF) == 0xEF && (s[1] & 0xFF) == 0xBB && (s[2] & 0xFF) == 0xBF;
+        boolean bom = Dialect.hasUtf8Bom(s, n);
         if (bom) p = 3;
-        if (n >= 2 && (((s[0] & 0xFF) == 0xFF && (s[1] & 0xFF) == 0xFE) || ((s[0] & 0xFF) == 0xFE && (s[1] & 0xFF) == 0xFF))) {
+        if (Dialect.isUtf16(s, n)) {
             throw new LedgerInputException(file, "UTF-16 text is not supported; save the file as UTF-8 or GB18030");
         }
         int end = headerEnd(s, p, n);
@@ -62,18 +69,24 @@ final class FileSniffer {
         if (isBlank(s, p, headerTo)) throw new LedgerInputException(file, "empty file (expected a header line)");
 
         Charset charset;
-        if (bom || valid(StandardCharsets.UTF_8, s, p, n, truncated) < 0) {
+        if (forcedCharset != null) {
+            int bad = valid(forcedCharset, s, p, n, truncated);
+            if (bad >= 0) {
+                throw new LedgerInputException(file, "line " + (1 + count(s, 0, bad, (byte) '\n')) + ": bytes are not valid "
+                        + forcedCharset.name() + " as --encoding says (try --encoding auto)");
+            }
+            charset = forcedCharset.equals(StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : LedgerCharsets.GB18030;
+        } else if (bom) {
             charset = StandardCharsets.UTF_8;
-        } else if (valid(LedgerCharsets.GB18030, s, p, n, truncated) < 0) {
-            charset = LedgerCharsets.GB18030;
+        } else if (Dialect.detectCharset(s, p, n, truncated) != null) {
+            charset = Dialect.detectCharset(s, p, n, truncated);
         } else {
             int bad = valid(StandardCharsets.UTF_8, s, p, n, truncated);
             throw new LedgerInputException(file, "bytes are neither valid UTF-8 nor GB18030 (line "
                     + (1 + count(s, 0, bad, (byte) '\n')) + ")");
         }
 
-        byte delimiter = countOutsideQuotes(s, p, headerTo, (byte) '\t') > countOutsideQuotes(s, p, headerTo, (byte) ',')
-                ? (byte) '\t' : (byte) ',';
+        byte delimiter = (byte) (forcedDelimiter != null ? forcedDelimiter : Dialect.detectDelimiter(s, p, headerTo));
         List<String> headers = headerCells(s, p, headerTo, delimiter, charset);
         int[] columnOfSlot = binder.bind(file, headers);
         long dataStart = end < 0 ? n : end + 1;
@@ -98,18 +111,7 @@ final class FileSniffer {
      * multi-byte character is not held against the file.
      */
     static int valid(Charset charset, byte[] s, int from, int to, boolean truncated) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(s, from, to - from);
-        CharBuffer out = CharBuffer.allocate(Math.max(16, to - from));
-        CoderResult r = decoder.decode(in, out, !truncated);
-        if (r.isError()) return in.position();
-        if (!truncated) {
-            r = decoder.flush(out);
-            if (r.isError()) return in.position();
-        }
-        return -1;
+        return Dialect.firstInvalid(charset, s, from, to, truncated);
     }
 
     private static List<String> headerCells(byte[] s, int from, int to, byte delimiter, Charset charset) {

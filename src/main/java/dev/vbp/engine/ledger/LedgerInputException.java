@@ -14,6 +14,12 @@ public class LedgerInputException extends dev.vbp.errors.BadInputException {
         this.file = file;
     }
 
+    /** A problem at a line: {@code file:line: problem}. */
+    public LedgerInputException(Path file, long line, String problem) {
+        super(file + ":" + line + ": " + problem);
+        this.file = file;
+    }
+
     public LedgerInputException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;

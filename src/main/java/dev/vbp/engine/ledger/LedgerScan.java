@@ -61,6 +61,8 @@ public final class LedgerScan {
     private LineFilter filter = LineFilter.all();
     private long maxErrors = DEFAULT_MAX_ERRORS;
     private Codes.CodeMap codeMap = Codes.CodeMap.EMPTY;
+    private java.nio.charset.Charset encoding;
+    private Character delimiter;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressIntervalMillis = 250;
     private long chunkBytes;
@@ -119,6 +121,18 @@ public final class LedgerScan {
         return this;
     }
 
+    /** The user's --encoding (UTF-8 or GB18030) instead of detection; null = detect. */
+    public LedgerScan encoding(java.nio.charset.Charset charset) {
+        encoding = charset;
+        return this;
+    }
+
+    /** The user's --delimiter instead of detection; null = detect. */
+    public LedgerScan delimiter(Character c) {
+        delimiter = c;
+        return this;
+    }
+
     /** Old product codes (曾用码) read as their current codes; default none. */
     public LedgerScan codeMap(Codes.CodeMap map) {
         codeMap = map == null ? Codes.CodeMap.EMPTY : map;
@@ -170,7 +184,7 @@ public final class LedgerScan {
     public <A extends LedgerAggregate<A>> LedgerResult<A> run(Supplier<A> newAggregate) {
         if (inputs.isEmpty()) throw new IllegalStateException("no ledger files given");
         List<Path> files = InputFiles.expand(inputs);
-        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
+        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required), encoding, delimiter);
         List<LedgerFormat> formats = new ArrayList<>(files.size());
         long bytesTotal = 0;
         for (Path f : files) {
@@ -267,6 +281,10 @@ public final class LedgerScan {
                     lastReruns++;
                 }
                 if (r.failure != null) throw r.failure;
+                if (r.broken != null) {
+                    ctx.cancelled = true;
+                    throw new LedgerInputException(u.format().file(), newlinesBefore + r.broken.newlinesBefore() + 1, r.broken.reason());
+                }
                 if (!r.errorsCounted && ctx.certainErrors.addAndGet(r.errorCount) > maxErrors) r.tooManyErrors = true;
                 if (errors.size() < UnitResult.KEEP_ERRORS) {
                     for (LineError e : r.lineErrors(newlinesBefore)) {
