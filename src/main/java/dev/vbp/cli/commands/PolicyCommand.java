@@ -36,7 +36,7 @@ public class PolicyCommand extends BaseCommand {
             "that overlap or leave gaps. Prints 'file:line: ...' and exits 3 on the first error."},
             footerHeading = "%nExample:%n", footer = "  vbp policy check sample-data/policy.yaml")
     public static class Check extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "FILE", description = "The policy file (YAML).")
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "policy.check.file", description = "The policy file (YAML).")
         Path file;
 
         @Override
