@@ -162,6 +162,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_vbp; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} columns" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} price-drop" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} savings" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} online-rate" ];    then _picocli_vbp; return $?; fi
@@ -185,43 +186,45 @@ function _complete_vbp() {
   local cmds0=(import)
   local cmds1=(validate)
   local cmds2=(status)
-  local cmds3=(price-drop)
-  local cmds4=(savings)
-  local cmds5=(online-rate)
-  local cmds6=(volume)
-  local cmds7=(retained-savings)
-  local cmds8=(policy)
-  local cmds9=(dual-channel)
-  local cmds10=(sample)
-  local cmds11=(demo)
-  local cmds12=(completion)
-  local cmds13=(help)
-  local cmds14=(policy show)
-  local cmds15=(policy check)
-  local cmds16=(dual-channel coverage)
-  local cmds17=(dual-channel gaps)
-  local cmds18=(dual-channel matrix)
-  local cmds19=(dual-channel prescriptions)
-  local cmds20=(sample ledger)
+  local cmds3=(columns)
+  local cmds4=(price-drop)
+  local cmds5=(savings)
+  local cmds6=(online-rate)
+  local cmds7=(volume)
+  local cmds8=(retained-savings)
+  local cmds9=(policy)
+  local cmds10=(dual-channel)
+  local cmds11=(sample)
+  local cmds12=(demo)
+  local cmds13=(completion)
+  local cmds14=(help)
+  local cmds15=(policy show)
+  local cmds16=(policy check)
+  local cmds17=(dual-channel coverage)
+  local cmds18=(dual-channel gaps)
+  local cmds19=(dual-channel matrix)
+  local cmds20=(dual-channel prescriptions)
+  local cmds21=(sample ledger)
 
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_policy_check; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_help; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_completion; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_vbp_demo; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vbp_sample; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vbp_dualchannel; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vbp_policy; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vbp_retainedsavings; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vbp_volume; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vbp_onlinerate; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vbp_savings; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vbp_pricedrop; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_policy_check; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_help; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_completion; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_demo; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_vbp_sample; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_vbp_dualchannel; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vbp_policy; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vbp_retainedsavings; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vbp_volume; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vbp_onlinerate; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vbp_savings; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vbp_pricedrop; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vbp_columns; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vbp_status; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_vbp_validate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_vbp_import; return $?; fi
@@ -236,7 +239,7 @@ function _picocli_vbp() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion help"
+  local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion help"
   local flag_opts="'--bom' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -280,7 +283,7 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -304,6 +307,12 @@ function _picocli_vbp_import() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -359,7 +368,7 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -383,6 +392,12 @@ function _picocli_vbp_validate() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -472,6 +487,60 @@ function _picocli_vbp_status() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `columns` subcommand.
+function _picocli_vbp_columns() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map-template' '--workspace' '-f' '--format' '--lang'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local DATASET_pos_param_args=("bids" "baseline" "ledger" "institutions" "allocations" "catalog" "outlets" "stock" "prescriptions" "scores") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "columns" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${DATASET_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `price-drop` subcommand.
 function _picocli_vbp_pricedrop() {
   # Get completion data
@@ -480,7 +549,7 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -508,6 +577,12 @@ function _picocli_vbp_pricedrop() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -594,7 +669,7 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
@@ -622,6 +697,12 @@ function _picocli_vbp_savings() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -677,9 +758,6 @@ function _picocli_vbp_savings() {
     '--threads')
       return
       ;;
-    '--max-errors')
-      return
-      ;;
     '--volume')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
@@ -726,7 +804,7 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--ledger' '--threads' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
@@ -754,6 +832,12 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -770,9 +854,6 @@ function _picocli_vbp_onlinerate() {
       return $?
       ;;
     '--threads')
-      return
-      ;;
-    '--max-errors')
       return
       ;;
     '--institutions')
@@ -843,7 +924,7 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -869,6 +950,12 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -885,9 +972,6 @@ function _picocli_vbp_volume() {
       return $?
       ;;
     '--threads')
-      return
-      ;;
-    '--max-errors')
       return
       ;;
     '--allocations')
@@ -960,7 +1044,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -985,6 +1069,12 @@ function _picocli_vbp_retainedsavings() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -1020,9 +1110,6 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--threads')
-      return
-      ;;
-    '--max-errors')
       return
       ;;
     '--scores')
@@ -1312,7 +1399,7 @@ function _picocli_vbp_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion"
+  local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel sample demo completion"
   local flag_opts="'-h' '--help' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1447,7 +1534,7 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1473,6 +1560,12 @@ function _picocli_vbp_dualchannel_coverage() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -1558,7 +1651,7 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1583,6 +1676,12 @@ function _picocli_vbp_dualchannel_gaps() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -1660,7 +1759,7 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1684,6 +1783,12 @@ function _picocli_vbp_dualchannel_matrix() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -1756,7 +1861,7 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1781,6 +1886,12 @@ function _picocli_vbp_dualchannel_prescriptions() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'
@@ -1861,7 +1972,7 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1885,6 +1996,12 @@ function _picocli_vbp_sample_ledger() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
       ;;
     '--code-map')
       local IFS=$'\n'

@@ -156,13 +156,17 @@ public final class DataSources {
             throw new UsageException("no ledger data: pass --ledger FILE|DIR, or import it first with 'vbp import ledger FILE'"
                     + " (workspace: " + workspace.root() + ")");
         }
-        scan.encoding(settings.charset()).delimiter(settings.delimiter());
+        scan.encoding(settings.charset()).delimiter(settings.delimiter()).headerRow(settings.headerRow());
+        // --set supplies columns of the small datasets; a ledger needs each of its columns in the file.
         if (options.threads != null) {
             if (options.threads < 1) throw new UsageException("--threads must be 1 or more, not " + options.threads);
             scan.threads(options.threads);
         }
-        // The same tolerance as for every other dataset: --max-rejects (-1 = no limit).
-        return scan.maxErrors(maxRejects < 0 ? Long.MAX_VALUE : maxRejects);
+        // The same tolerance as for every other dataset: --max-rejects (-1 = no limit). Lines of workspace ledgers
+        // that were rejected and tolerated at import are accepted already, and listed in its rejects/ folder.
+        long accepted = files.isEmpty() ? workspace.manifest().entries(Dataset.LEDGER.id()).stream()
+                .mapToLong(e -> e.rowsRejected()).sum() : 0;
+        return scan.maxErrors(maxRejects < 0 ? Long.MAX_VALUE : maxRejects + accepted);
     }
 
     /** Records a finished ledger scan, so {@link #describe(Report)} says what it read and left out. */

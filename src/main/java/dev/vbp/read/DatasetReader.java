@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,8 +74,35 @@ public final class DatasetReader {
             if (!records.hasNext()) {
                 throw new BadInputException(source + ": the file is empty; expected a header line and rows of " + dataset.id());
             }
-            binding = HeaderBinding.bind(dataset, records.next().toList(), settings.mappingFor(dataset), source);
-            RowParser rowParser = new RowParser(dataset, binding, settings, source, delimiter);
+            HeaderMapping mapping = settings.mappingFor(dataset);
+            Map<String, String> mapped = mapping.appliesTo(dataset) ? mapping.columns() : Map.of();
+            Map<String, Object> fixed = fixedValues(dataset, settings.fixedValues());
+            // Title rows above the header: the header is the row named by --header-row, else the first of the
+            // first rows that binds the required columns, else the first row (whose error says what was found).
+            List<CSVRecord> head = new ArrayList<>();
+            List<Long> headLines = new ArrayList<>();
+            int chosen = -1;
+            int limit = settings.headerRow() != null ? settings.headerRow() : MAX_TITLE_ROWS;
+            while (records.hasNext() && head.size() < limit) {
+                CSVRecord r = records.next();
+                head.add(r);
+                headLines.add(lines.lineAt((int) r.getCharacterPosition()));
+                if (settings.headerRow() == null && HeaderBinding.binds(dataset, r.toList(), mapped, Set.of(), fixed.keySet())) {
+                    chosen = head.size() - 1;
+                    break;
+                }
+            }
+            if (settings.headerRow() != null) {
+                if (head.size() < settings.headerRow()) {
+                    throw new BadInputException(source + ": --header-row " + settings.headerRow() + ", but the file has only "
+                            + head.size() + " non-empty lines");
+                }
+                chosen = settings.headerRow() - 1;
+            }
+            if (chosen < 0) chosen = 0;
+            binding = HeaderBinding.bind(dataset, head.get(chosen).toList(), mapped, Set.of(), fixed.keySet(), source, headLines.get(chosen));
+            RowParser rowParser = new RowParser(dataset, binding, settings, source, delimiter, fixed);
+            for (int i = chosen + 1; i < head.size(); i++) rowParser.parse(head.get(i), headLines.get(i), rows, rejects, warnings);
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 long line = lines.lineAt((int) record.getCharacterPosition());
@@ -86,6 +115,30 @@ public final class DatasetReader {
             throw new BadInputException(source + ": the file has a header but no rows");
         }
         return new ReadResult(dataset, source, decoded.charset(), delimiter, binding, rows, rejects, warnings);
+    }
+
+    /** Rows looked through for the header when the user names none. */
+    static final int MAX_TITLE_ROWS = 20;
+
+    /**
+     * {@code --set COLUMN=VALUE}: each value parsed once by its column's rules, for a column the file lacks.
+     * Columns this dataset does not have are for the command's other datasets (the CLI checks that each
+     * names a column of some dataset).
+     *
+     * @throws BadInputException for a value the column's rules refuse
+     */
+    static Map<String, Object> fixedValues(Dataset dataset, Map<String, String> given) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (var e : given.entrySet()) {
+            Field field = dataset.fields().stream().filter(f -> f.name().equals(e.getKey())).findFirst().orElse(null);
+            if (field == null) continue;
+            try {
+                out.put(field.name(), FieldParsers.parse(field.type(), e.getValue()));
+            } catch (FieldParseException x) {
+                throw new BadInputException("--set " + e.getKey() + "=" + e.getValue() + ": " + x.getMessage());
+            }
+        }
+        return out;
     }
 
     /** The delimiter of the first non-blank line, by {@link Dialect#detectDelimiter}. */
@@ -133,7 +186,11 @@ public final class DatasetReader {
         private final List<Field> fields;
         private final char delimiter;
 
-        RowParser(Dataset dataset, HeaderBinding binding, ReadSettings settings, String source, char delimiter) {
+        private final Map<String, Object> fixed;
+
+        RowParser(Dataset dataset, HeaderBinding binding, ReadSettings settings, String source, char delimiter,
+                  Map<String, Object> fixed) {
+            this.fixed = fixed;
             this.delimiter = delimiter;
             this.dataset = dataset;
             this.binding = binding;
@@ -154,8 +211,11 @@ public final class DatasetReader {
             Object[] values = new Object[fields.size()];
             for (int f = 0; f < fields.size(); f++) {
                 int c = binding.column(f);
-                if (c < 0) continue;
                 Field field = fields.get(f);
+                if (c < 0) {
+                    values[f] = fixed.get(field.name()); // --set: a fixed value for a column the file lacks
+                    continue;
+                }
                 String cell = record.get(c);
                 Object value;
                 try {

@@ -174,7 +174,7 @@ public final class FieldParsers {
      * last digits are gone, so it is refused rather than guessed at.
      */
     private static String code(String code, String raw) {
-        if (code.isEmpty()) return null; // only a marker: as blank as an empty cell
+        if (code.isEmpty() || MISSING_MARKS.contains(code)) return null; // only a marker: as blank as an empty cell
         if (EXCEL_SCIENTIFIC.matcher(code).matches()) {
             throw new FieldParseException("a code stored as text (this is a number Excel shortened to scientific"
                     + " notation, which loses digits: format the column as Text in Excel and export again)", raw);

@@ -5,18 +5,34 @@ import dev.vbp.errors.BadInputException;
 
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to read input files: forced encoding and delimiter (null = detect), the user's mapping files, and
  * whether medical codes that break the national format are warned about, rejected, or not checked.
  */
 public record ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck,
-                           Codes.CodeMap codeMap) {
+                           Codes.CodeMap codeMap, Integer headerRow, Map<String, String> fixedValues) {
 
     public enum CodeCheck { WARN, REJECT, OFF }
 
     public ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck) {
         this(charset, delimiter, mappings, codeCheck, Codes.CodeMap.EMPTY);
+    }
+
+    public ReadSettings(Charset charset, Character delimiter, List<HeaderMapping> mappings, CodeCheck codeCheck,
+                        Codes.CodeMap codeMap) {
+        this(charset, delimiter, mappings, codeCheck, codeMap, null, Map.of());
+    }
+
+    /** These settings with the header on line {@code row} (null: the first row that binds the required columns). */
+    public ReadSettings withHeaderRow(Integer row) {
+        return new ReadSettings(charset, delimiter, mappings, codeCheck, codeMap, row, fixedValues);
+    }
+
+    /** These settings with fixed values (column → text, {@code --set}) for columns a file lacks. */
+    public ReadSettings withFixedValues(Map<String, String> values) {
+        return new ReadSettings(charset, delimiter, mappings, codeCheck, codeMap, headerRow, Map.copyOf(values));
     }
 
     public static ReadSettings defaults() {
@@ -25,7 +41,7 @@ public record ReadSettings(Charset charset, Character delimiter, List<HeaderMapp
 
     /** These settings with old product and drug codes (曾用码) read as their current codes. */
     public ReadSettings withCodeMap(Codes.CodeMap map) {
-        return new ReadSettings(charset, delimiter, mappings, codeCheck, map == null ? Codes.CodeMap.EMPTY : map);
+        return new ReadSettings(charset, delimiter, mappings, codeCheck, map == null ? Codes.CodeMap.EMPTY : map, headerRow, fixedValues);
     }
 
     /** The mapping for {@code dataset}: one naming it, else one naming no dataset, else none. */

@@ -26,7 +26,7 @@ final class LedgerCheck {
     static Importer.Pending check(Path file, String sha, ReadSettings settings) {
         HeaderMapping mapping = settings.mappingFor(dev.vbp.read.Dataset.LEDGER);
         LedgerResult<GroupedSums> r = LedgerScan.of(file).headerAliases(mapping.columns()).maxErrors(Long.MAX_VALUE)
-                .encoding(settings.charset()).delimiter(settings.delimiter())
+                .encoding(settings.charset()).delimiter(settings.delimiter()).headerRow(settings.headerRow())
                 .run(GroupedSums.by());
         List<Reject> rejects = new ArrayList<>();
         for (LineError e : r.errors()) {

@@ -33,6 +33,15 @@ public class InputOptions {
             description = "Drug and consumable codes that break the national format: warn, reject or off (default: warn).")
     public ReadSettings.CodeCheck codeCheck = ReadSettings.CodeCheck.WARN;
 
+    @Option(names = "--header-row", paramLabel = "N",
+            description = "The line the header is on, when title rows stand above it (default: the first of the first 20 lines that holds every required column).")
+    public Integer headerRow;
+
+    @Option(names = "--set", paramLabel = "COLUMN=VALUE",
+            description = {"A fixed value for a column the file lacks, read by the column's own rules (repeatable):",
+                    "a sheet of one round's results has no batch column: --set batch_id=round-3."})
+    public java.util.Map<String, String> fixed = new java.util.LinkedHashMap<>();
+
     @Option(names = "--code-map", paramLabel = "FILE",
             description = {"Old product and drug codes (曾用码) and their current codes: a CSV with columns old_code,new_code",
                     "(or 旧编码,新编码); every dataset and ledger then reads old codes as current ones."})
@@ -62,6 +71,20 @@ public class InputOptions {
     /** The same, with {@code -} read from {@code opener}'s standard input. */
     public DataSources sources(Workspace workspace, InputSource opener) {
         return new DataSources(workspace, settings(), maxRejects(), opener);
+    }
+
+    private java.util.Map<String, String> fixed() {
+        for (String column : fixed.keySet()) {
+            boolean known = java.util.Arrays.stream(dev.vbp.read.Dataset.values())
+                    .anyMatch(d -> d.fields().stream().anyMatch(f -> f.name().equals(column)));
+            if (!known) throw new UsageException("--set " + column + "=...: no dataset has a column " + column + " ('vbp columns DATASET' lists them)");
+        }
+        return fixed;
+    }
+
+    private Integer headerRow() {
+        if (headerRow != null && headerRow < 1) throw new UsageException("--header-row must be 1 or more, not " + headerRow);
+        return headerRow;
     }
 
     public long maxRejects() {
@@ -94,6 +117,7 @@ public class InputOptions {
             throw new UsageException("--delimiter: " + e.getMessage());
         }
         return new ReadSettings(charset, separator, mappings, codeCheck,
-                codeMap == null ? Codes.CodeMap.EMPTY : CodeMapFile.load(codeMap));
+                codeMap == null ? Codes.CodeMap.EMPTY : CodeMapFile.load(codeMap))
+                .withHeaderRow(headerRow()).withFixedValues(fixed());
     }
 }

@@ -29,8 +29,10 @@ final class FileSniffer {
     private final HeaderBinder binder;
     private final Charset forcedCharset;
     private final Character forcedDelimiter;
+    private final Integer headerRow;
 
-    FileSniffer(HeaderBinder binder, Charset forcedCharset, Character forcedDelimiter) {
+    FileSniffer(HeaderBinder binder, Charset forcedCharset, Character forcedDelimiter, Integer headerRow) {
+        this.headerRow = headerRow;
         this.binder = binder;
         this.forcedCharset = forcedCharset;
         this.forcedDelimiter = forcedDelimiter;
@@ -86,13 +88,54 @@ final class FileSniffer {
                     + (1 + count(s, 0, bad, (byte) '\n')) + ")");
         }
 
-        byte delimiter = (byte) (forcedDelimiter != null ? forcedDelimiter : Dialect.detectDelimiter(s, p, headerTo));
-        List<String> headers = headerCells(s, p, headerTo, delimiter, charset);
-        int[] columnOfSlot = binder.bind(file, headers);
-        long dataStart = end < 0 ? n : end + 1;
+        // Title rows above the header (a sheet's caption, a date line): the header is the row the user names with
+        // --header-row, else the first row that binds the required columns, else row 1 (whose binding error is
+        // the message: what was found, a did-you-mean, --map).
+        List<int[]> rows = new ArrayList<>(); // [from, to, end] of each row in the sample
+        int from = p;
+        int limit = headerRow != null ? headerRow : MAX_TITLE_ROWS;
+        while (rows.size() < limit) {
+            rows.add(new int[] {from, headerTo, end});
+            if (end < 0) break;
+            from = end + 1;
+            if (from >= n) break;
+            end = headerEnd(s, from, n);
+            if (end < 0 && truncated) break;
+            headerTo = end < 0 ? n : end;
+        }
+        int chosen = 0;
+        if (headerRow != null) {
+            if (rows.size() < headerRow) {
+                throw new LedgerInputException(file, "--header-row " + headerRow + ": the file has only " + rows.size() + " lines");
+            }
+            chosen = headerRow - 1;
+        } else {
+            for (int r = 0; r < rows.size(); r++) {
+                if (binder.binds(cells(s, rows.get(r), charset))) {
+                    chosen = r;
+                    break;
+                }
+            }
+        }
+        int[] row = rows.get(chosen);
+        byte delimiter = delimiterOf(s, row);
+        List<String> headers = headerCells(s, row[0], row[1], delimiter, charset);
+        int[] columnOfSlot = binder.bind(file, headers, 1 + count(s, 0, row[0], (byte) '\n'));
+        long dataStart = row[2] < 0 ? n : row[2] + 1;
         long headerNewlines = count(s, 0, (int) dataStart, (byte) '\n');
         return new LedgerFormat(file, gzip, charset, bom, delimiter, List.copyOf(headers), columnOfSlot, dataStart,
                 headerNewlines, size);
+    }
+
+    /** Rows looked through for the header when the user names none. */
+    static final int MAX_TITLE_ROWS = 20;
+
+    private byte delimiterOf(byte[] s, int[] row) {
+        return (byte) (forcedDelimiter != null ? forcedDelimiter : Dialect.detectDelimiter(s, row[0], row[1]));
+    }
+
+    private List<String> cells(byte[] s, int[] row, Charset charset) {
+        return headerCells(s, row[0], row[1], delimiterOf(s, row), charset);
     }
 
     /** Index of the newline that ends the header record (quotes respected), or -1. */

@@ -63,6 +63,7 @@ public final class LedgerScan {
     private Codes.CodeMap codeMap = Codes.CodeMap.EMPTY;
     private java.nio.charset.Charset encoding;
     private Character delimiter;
+    private Integer headerRow;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressIntervalMillis = 250;
     private long chunkBytes;
@@ -127,6 +128,12 @@ public final class LedgerScan {
         return this;
     }
 
+    /** The header's line (1-based) instead of the first line that binds the required columns; null = find it. */
+    public LedgerScan headerRow(Integer row) {
+        headerRow = row;
+        return this;
+    }
+
     /** The user's --delimiter instead of detection; null = detect. */
     public LedgerScan delimiter(Character c) {
         delimiter = c;
@@ -184,7 +191,7 @@ public final class LedgerScan {
     public <A extends LedgerAggregate<A>> LedgerResult<A> run(Supplier<A> newAggregate) {
         if (inputs.isEmpty()) throw new IllegalStateException("no ledger files given");
         List<Path> files = InputFiles.expand(inputs);
-        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required), encoding, delimiter);
+        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required), encoding, delimiter, headerRow);
         List<LedgerFormat> formats = new ArrayList<>(files.size());
         long bytesTotal = 0;
         for (Path f : files) {

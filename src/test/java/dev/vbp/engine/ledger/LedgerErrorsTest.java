@@ -102,8 +102,10 @@ class LedgerErrorsTest {
         LedgerScan.of(file).run(GroupedSums.by());
         LedgerInputException e = assertThrows(LedgerInputException.class,
                 () -> LedgerScan.of(file).require("amount").run(GroupedSums.by()));
-        assertEquals(file + ": missing required column 'amount' (accepted headers: amount, 采购金额, 金额, 入库金额); "
-                + "found: 采购日期, 医疗机构编码, 药品编码, 采购数量, 渠道", e.getMessage());
+        // The one binder's words, as for every other dataset: what was found, and how to map it.
+        assertEquals(file + ":1: missing required column 'amount' (accepted headers for amount: amount, 采购金额, 金额, 入库金额); "
+                + "found: 采购日期, 医疗机构编码, 药品编码, 采购数量, 渠道; name the column in a mapping file (--map FILE; "
+                + "'vbp columns ledger --map-template FILE' writes one)", e.getMessage());
         assertEquals(file, e.file());
     }
 
@@ -127,9 +129,9 @@ class LedgerErrorsTest {
     void duplicateHeadersAndEmptyOrUndecodableFilesAreFatal() throws IOException {
         String rest = ",institution_code,product_code,quantity,amount,channel\n";
         assertFatal(Ledgers.write(dir, "dup.csv", "date" + rest.replace("quantity", "amount"), StandardCharsets.UTF_8),
-                "duplicate header 'amount' (columns 4 and 5)");
+                "1:5: duplicate header 'amount' (also column 4)");
         assertFatal(Ledgers.write(dir, "twice.csv", "date" + rest.replace("quantity", "qty,数量"), StandardCharsets.UTF_8),
-                "columns 'qty' and '数量' both map to 'quantity'");
+                "1:5: columns 'qty' and '数量' both read as quantity; name the one to use in a mapping file (--map)");
         assertFatal(Ledgers.write(dir, "empty.csv", "", StandardCharsets.UTF_8), "empty file (expected a header line)");
         assertFatal(Ledgers.writeBytes(dir, "bom.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\r', '\n'}),
                 "empty file (expected a header line)");
@@ -154,6 +156,6 @@ class LedgerErrorsTest {
 
     private static void assertFatal(Path file, String problem) {
         LedgerInputException e = assertThrows(LedgerInputException.class, () -> LedgerScan.of(file).run(GroupedSums.by()));
-        assertEquals(file + ": " + problem, e.getMessage());
+        assertEquals(file + (Character.isDigit(problem.charAt(0)) ? ":" : ": ") + problem, e.getMessage());
     }
 }
