@@ -176,6 +176,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel matrix" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel prescriptions" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample ledger" ];    then _picocli_vbp_sample; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample prefecture" ];    then _picocli_vbp_sample; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(import)
@@ -200,7 +201,9 @@ function _complete_vbp() {
   local cmds19=(dual-channel matrix)
   local cmds20=(dual-channel prescriptions)
   local cmds21=(sample ledger)
+  local cmds22=(sample prefecture)
 
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_vbp_sample_prefecture; return $?; fi
   if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
   if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
@@ -1256,7 +1259,7 @@ function _picocli_vbp_sample() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ledger"
+  local commands="ledger prefecture"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -2032,6 +2035,105 @@ function _picocli_vbp_sample_ledger() {
       return $?
       ;;
     '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `prefecture` subcommand.
+function _picocli_vbp_sample_prefecture() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--bids' '--institutions' '--batch' '--seed' '--out' '--workspace' '-f' '--format' '--lang'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
+    '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--institutions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--batch')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -4,6 +4,8 @@ import dev.vbp.cli.options.GlobalOptions;
 import dev.vbp.engine.ledger.LedgerAggregate;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LedgerScan;
+import dev.vbp.engine.ledger.LedgerScanner;
+import dev.vbp.engine.ledger.ProgressListener;
 import dev.vbp.output.RenderOptions;
 import dev.vbp.output.Renderers;
 import dev.vbp.output.Report;
@@ -81,10 +83,12 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Runs a ledger scan, drawing progress on stderr when it is a terminal and --quiet is off. */
     protected <A extends LedgerAggregate<A>> LedgerResult<A> scan(LedgerScan scan, Supplier<A> aggregate) {
-        if (!ctx().progress() || global().quiet) return scan.run(aggregate);
+        // the one seam where a command gets its ledger result: vbp-spark swaps in a scanner that runs on a cluster
+        LedgerScanner scanner = ((VbpCommand) spec.root().userObject()).ledgerScanner;
+        if (!ctx().progress() || global().quiet) return scanner.run(scan, aggregate, ProgressListener.NONE);
         ProgressPrinter printer = new ProgressPrinter(ctx().err());
         try {
-            return scan.progress(printer).run(aggregate);
+            return scanner.run(scan, aggregate, printer);
         } finally {
             printer.finish();
         }

@@ -15,6 +15,7 @@ import dev.vbp.cli.commands.StatusCommand;
 import dev.vbp.cli.commands.ValidateCommand;
 import dev.vbp.cli.commands.VolumeCommand;
 import dev.vbp.cli.options.GlobalOptions;
+import dev.vbp.engine.ledger.LedgerScanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,13 @@ public class VbpCommand implements Callable<Integer> {
 
     /** Set by {@link VbpCli} before execution. */
     CliContext context;
+
+    /** How commands run their ledger scans: on this machine, unless an entry point (vbp-spark) puts in its own. */
+    LedgerScanner ledgerScanner = LedgerScanner.LOCAL;
+
+    public void ledgerScanner(LedgerScanner scanner) {
+        ledgerScanner = scanner == null ? LedgerScanner.LOCAL : scanner;
+    }
 
     @Override
     public Integer call() {

@@ -27,7 +27,7 @@ class LedgerImportTest {
     void theWorkspaceGivesTheSameFiguresAsTheFile() {
         String ws = dir.resolve("ws").toString();
         Cli.Result imported = Cli.run("--workspace", ws, "import", "ledger", "sample-data/ledger.csv", "--format", "csv").ok();
-        assertTrue(imported.out().contains("ledger,sample-data/ledger.csv,imported,UTF-8,3000,0,"), imported.out());
+        assertTrue(imported.out().contains("ledger,sample-data/ledger.csv,imported,UTF-8,10932,0,"), imported.out());
         assertEquals(rows("--workspace", ws, "online-rate", "--ledger", "sample-data/ledger.csv", "--format", "json"),
                 rows("--workspace", ws, "online-rate", "--format", "json"));
     }

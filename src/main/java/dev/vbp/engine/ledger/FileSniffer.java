@@ -39,13 +39,18 @@ final class FileSniffer {
     }
 
     LedgerFormat sniff(Path file) {
+        return sniff(file, null);
+    }
+
+    /** @param storage where the file's bytes are, or null for a local file */
+    LedgerFormat sniff(Path file, LedgerStorage storage) {
         try {
-            long size = Files.size(file);
+            long size = storage == null ? Files.size(file) : storage.size(file);
             if (size == 0) throw new LedgerInputException(file, "empty file (expected a header line)");
-            boolean gzip = LedgerSource.isGzip(file);
+            boolean gzip = storage == null ? LedgerSource.isGzip(file) : LedgerSource.isGzip(storage, file);
             byte[] sample;
             boolean truncated;
-            try (InputStream in = LedgerSource.open(file, gzip)) {
+            try (InputStream in = storage == null ? LedgerSource.open(file, gzip) : LedgerSource.open(storage, file, gzip)) {
                 sample = in.readNBytes(SAMPLE_BYTES);
                 truncated = sample.length == SAMPLE_BYTES && in.read() >= 0;
             }

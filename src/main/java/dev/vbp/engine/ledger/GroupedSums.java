@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * allocates nothing once a group exists.
  * Sums are exact longs scaled by 10^4; an overflow throws rather than wraps.
  */
-public final class GroupedSums implements LedgerAggregate<GroupedSums> {
+public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     public enum Dimension { INSTITUTION, PRODUCT, GENERIC, MONTH, CHANNEL, CATEGORY }
 

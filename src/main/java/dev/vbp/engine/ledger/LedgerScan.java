@@ -181,6 +181,36 @@ public final class LedgerScan {
         return this;
     }
 
+    /** The files and directories given, as given. */
+    public List<Path> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    /**
+     * The same scan cut into splits that can run anywhere (a cluster's executors): {@code files} are the
+     * ledger files already found in {@link #inputs()}, read through {@code storage}; plain files are cut
+     * every {@code splitBytes}, a gzip file is one split.
+     */
+    public LedgerSplits splits(List<Path> files, LedgerStorage storage, long splitBytes) {
+        if (files.isEmpty()) throw new IllegalStateException("no ledger files given");
+        if (splitBytes < 1) throw new IllegalArgumentException("splitBytes must be at least 1");
+        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required), encoding, delimiter, headerRow);
+        List<LedgerFormat> formats = new ArrayList<>(files.size());
+        for (Path f : files) formats.add(sniffer.sniff(f, storage));
+        long saved = chunkBytes;
+        chunkBytes = splitBytes;
+        try {
+            return new LedgerSplits(units(formats), formats, filter, maxErrors, codeMap);
+        } finally {
+            chunkBytes = saved;
+        }
+    }
+
+    /** Whether a file found in a directory is taken as a ledger (*.csv, *.tsv, *.txt, *.gz, not hidden). */
+    public static boolean isLedgerFileName(Path file) {
+        return InputFiles.isLedgerName(file);
+    }
+
     /**
      * Reads every line, feeds accepted lines to aggregates made by {@code newAggregate} (one per range)
      * and merges them in input order.

@@ -41,7 +41,60 @@ abstract class LedgerSource implements Closeable {
     }
 
     static LedgerSource gzip(Path file) throws IOException {
-        return new Gzip(file);
+        return new Gzip(Files.newInputStream(file));
+    }
+
+    /** The bytes of {@code file} from {@code position}, through a {@link LedgerStorage} (a cluster's file system). */
+    static LedgerSource plain(LedgerStorage storage, Path file, long position) throws IOException {
+        return new Streamed(storage.open(file, position));
+    }
+
+    static LedgerSource gzip(LedgerStorage storage, Path file) throws IOException {
+        return new Gzip(storage.open(file, 0));
+    }
+
+    static boolean isGzip(LedgerStorage storage, Path file) throws IOException {
+        try (InputStream in = storage.open(file, 0)) {
+            return in.read() == 0x1F && in.read() == 0x8B;
+        }
+    }
+
+    static InputStream open(LedgerStorage storage, Path file, boolean gzip) throws IOException {
+        InputStream in = storage.open(file, 0);
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /** A plain file read as a stream from a starting offset. */
+    private static final class Streamed extends LedgerSource {
+        private final InputStream in;
+        private long read;
+
+        Streamed(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        int read(byte[] b, int off, int len) throws IOException {
+            int total = 0;
+            while (total < len) { // remote streams hand out small pieces; fill the buffer
+                int n = in.read(b, off + total, len - total);
+                if (n < 0) return total == 0 ? -1 : total;
+                total += n;
+                if (n == 0) break;
+            }
+            read += total;
+            return total;
+        }
+
+        @Override
+        long storedBytesRead() {
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static final class Plain extends LedgerSource {
@@ -79,8 +132,8 @@ abstract class LedgerSource implements Closeable {
         private final Counting counting;
         private final GZIPInputStream in;
 
-        Gzip(Path file) throws IOException {
-            counting = new Counting(Files.newInputStream(file));
+        Gzip(InputStream stored) throws IOException {
+            counting = new Counting(stored);
             in = new GZIPInputStream(counting, 1 << 16);
         }
 

@@ -12,7 +12,8 @@ import java.util.Set;
  * leave out. Immutable; each {@code with} method returns a new filter. Lines without a category are never
  * excluded by category.
  */
-public final class LineFilter {
+public final class LineFilter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final LineFilter ALL = new LineFilter(0, Integer.MAX_VALUE, null, EnumSet.noneOf(Category.class));
 
     private final int fromDate;
@@ -52,6 +53,11 @@ public final class LineFilter {
         EnumSet<Category> e = EnumSet.copyOf(excluded);
         for (Category c : categories) e.add(c);
         return new LineFilter(fromDate, toDate, products, e);
+    }
+
+    /** Whether every line passes (also for a copy of {@link #all()} sent to another machine). */
+    public boolean passesAll() {
+        return fromDate == 0 && toDate == Integer.MAX_VALUE && products == null && excluded.isEmpty();
     }
 
     public boolean test(LedgerLine line) {

@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class UnitResult<A> {
     /** An error whose line is counted from the start of the unit (0 = the unit's first line). */
-    record PendingError(long newlinesBefore, int columnNumber, String column, String reason) {}
+    record PendingError(long newlinesBefore, int columnNumber, String column, String reason) implements java.io.Serializable {}
 
     static final int KEEP_ERRORS = 100;
 

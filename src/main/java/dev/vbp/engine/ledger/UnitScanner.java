@@ -170,7 +170,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
         eof = false;
         int pos = 0;
         if (f.gzip()) {
-            source = LedgerSource.gzip(f.file());
+            source = ctx.storage == null ? LedgerSource.gzip(f.file()) : LedgerSource.gzip(ctx.storage, f.file());
             bufStart = 0;
             while (bufStart + lim < start) { // skip the header: the stream can only be read from the top
                 if (!fill(lim)) throw new LedgerInputException(f.file(), "ends inside the header");
@@ -178,7 +178,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             pos = (int) (start - bufStart);
         } else {
             long from = speculative ? start - 1 : start;
-            source = LedgerSource.plain(f.file(), from);
+            source = ctx.storage == null ? LedgerSource.plain(f.file(), from) : LedgerSource.plain(ctx.storage, f.file(), from);
             bufStart = from;
         }
         if (speculative) {
