@@ -1,5 +1,6 @@
 package dev.vbp.cli;
 
+import dev.vbp.cli.commands.ColumnsCommand;
 import dev.vbp.cli.commands.CompletionCommand;
 import dev.vbp.cli.commands.DemoCommand;
 import dev.vbp.cli.commands.DualChannelCommand;
@@ -42,6 +43,7 @@ import java.util.concurrent.Callable;
                 ImportCommand.class,
                 ValidateCommand.class,
                 StatusCommand.class,
+                ColumnsCommand.class,
                 PriceDropCommand.class,
                 SavingsCommand.class,
                 OnlineRateCommand.class,

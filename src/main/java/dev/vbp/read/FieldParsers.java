@@ -80,10 +80,22 @@ public final class FieldParsers {
         for (String s : new String[] {"n", "no", "false", "0", "否", "未中选"}) FLAGS.put(Texts.key(s), Boolean.FALSE);
     }
 
-    /** Parses one cell; {@code null} for an empty or blank cell. */
+    /**
+     * Marks that stand for "no value" in exported sheets: a dash, an em or en dash, a slash. A cell holding
+     * only one of them is as empty as an empty cell (and so refused where a value is required).
+     */
+    private static final java.util.Set<String> MISSING_MARKS = java.util.Set.of("-", "--", "—", "——", "–", "/", "\\");
+
+    /** Whether the cell, once normalised, is empty or only a {@link #MISSING_MARKS missing-value mark}. */
+    public static boolean isEmpty(String raw) {
+        String s = Texts.normalise(raw);
+        return s.isEmpty() || MISSING_MARKS.contains(s);
+    }
+
+    /** Parses one cell; {@code null} for an empty or blank cell, or one holding only {@code -}, {@code —} or {@code /}. */
     public static Object parse(FieldType type, String raw) {
         String s = Texts.normalise(raw);
-        if (s.isEmpty()) return null;
+        if (s.isEmpty() || MISSING_MARKS.contains(s)) return null;
         return switch (type) {
             case TEXT, STRENGTH -> s;
             case CODE -> code(unwrapTextMarker(s).replace(" ", ""), raw);
@@ -163,7 +175,7 @@ public final class FieldParsers {
      * last digits are gone, so it is refused rather than guessed at.
      */
     private static String code(String code, String raw) {
-        if (code.isEmpty()) return null; // only a marker: as blank as an empty cell
+        if (code.isEmpty() || MISSING_MARKS.contains(code)) return null; // only a marker: as blank as an empty cell
         if (EXCEL_SCIENTIFIC.matcher(code).matches()) {
             throw new FieldParseException("a code stored as text (this is a number Excel shortened to scientific"
                     + " notation, which loses digits: format the column as Text in Excel and export again)", raw);

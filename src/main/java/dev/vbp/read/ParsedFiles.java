@@ -69,6 +69,7 @@ public final class ParsedFiles {
         List<Object> mappings = s.mappings().stream()
                 .map(m -> (Object) List.of(String.valueOf(m.source().orElse(null)), String.valueOf(m.dataset().orElse(null)), Map.copyOf(m.columns())))
                 .toList();
-        return List.of(String.valueOf(s.charset()), String.valueOf(s.delimiter()), mappings, s.codeCheck());
+        return java.util.Arrays.asList(String.valueOf(s.charset()), String.valueOf(s.delimiter()), mappings, s.codeCheck(),
+                s.codeMap(), s.sheet(), s.headerRow(), s.fixedValues());
     }
 }

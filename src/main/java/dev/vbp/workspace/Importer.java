@@ -86,12 +86,14 @@ public final class Importer {
         for (Path file : files) {
             String sha = sheetAware(sha256(file), file, settings);
             if (!seen.add(sha + "/" + mappingSha)) continue; // the same file named twice
-            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, mapping, settings.sheet()) : checkTable(file, sha, dataset, settings));
+            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, settings) : checkTable(file, sha, dataset, settings));
         }
         List<Reject> allRejects = pending.stream().flatMap(p -> p.rejects.stream()).toList();
-        if (maxRejects >= 0 && allRejects.size() > maxRejects) {
-            throw new TooManyRejectsException(allRejects.get(0).message() + " (" + allRejects.size() + " row"
-                    + (allRejects.size() == 1 ? "" : "s") + " rejected, more than --max-rejects " + maxRejects
+        // Counted, not the listed rejects: a ledger check lists only its first hundred bad lines.
+        long rejected = pending.stream().mapToLong(Pending::rejected).sum();
+        if (maxRejects >= 0 && rejected > maxRejects) {
+            throw new TooManyRejectsException(allRejects.get(0).message() + " (" + rejected + " row"
+                    + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects " + maxRejects
                     + "; nothing was imported)", allRejects);
         }
 
@@ -199,7 +201,7 @@ public final class Importer {
 
     /** Reads and checks a file exactly as an import would (ledgers by streaming), and writes nothing. */
     public static Checked check(Path file, Dataset dataset, ReadSettings settings) {
-        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings.mappingFor(dataset), settings.sheet())
+        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings)
                 : checkTable(file, null, dataset, settings);
         return new Checked(file.toString(), p.encoding, p.delimiter, p.columns, p.accepted, p.rejected, p.rejects, p.warnings);
     }

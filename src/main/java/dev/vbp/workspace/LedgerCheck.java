@@ -6,6 +6,7 @@ import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LedgerScan;
 import dev.vbp.engine.ledger.LineError;
 import dev.vbp.read.HeaderMapping;
+import dev.vbp.read.ReadSettings;
 import dev.vbp.read.Reject;
 import dev.vbp.read.workbook.SheetChoice;
 import dev.vbp.read.workbook.WorkbookFormat;
@@ -25,12 +26,15 @@ import java.util.List;
 final class LedgerCheck {
     private LedgerCheck() {}
 
-    static Importer.Pending check(Path file, String sha, HeaderMapping mapping, SheetChoice sheet) {
+    static Importer.Pending check(Path file, String sha, ReadSettings settings) {
+        HeaderMapping mapping = settings.mappingFor(dev.vbp.read.Dataset.LEDGER);
+        SheetChoice sheet = settings.sheet();
         LedgerResult<GroupedSums> r = LedgerScan.of(file).headerAliases(mapping.columns()).maxErrors(Long.MAX_VALUE)
+                .encoding(settings.charset()).delimiter(settings.delimiter()).headerRow(settings.headerRow())
                 .sheet(sheet).run(GroupedSums.by());
         List<Reject> rejects = new ArrayList<>();
         for (LineError e : r.errors()) {
-            rejects.add(new Reject(e.file().toString(), e.line(), 0, e.column(), e.reason(), "", e.place()));
+            rejects.add(new Reject(e.file().toString(), e.line(), e.columnNumber(), e.column(), e.reason(), "", e.place()));
         }
         List<String> warnings = new ArrayList<>();
         if (r.errorCount() > r.errors().size()) {
@@ -46,7 +50,7 @@ final class LedgerCheck {
                         Files.move(s.csv(), tmp, StandardCopyOption.REPLACE_EXISTING);
                     }
                 };
-        return new Importer.Pending(file, sha, info.encoding(), info.delimiter() == '\t' ? "tab" : "comma",
+        return new Importer.Pending(file, sha, info.encoding(), dev.vbp.read.Dialect.delimiterName(info.delimiter()),
                 info.columns().toString(), r.acceptedLines(), r.errorCount(), rejects, warnings, extension,
                 data);
     }

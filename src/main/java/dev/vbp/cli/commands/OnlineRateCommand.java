@@ -97,6 +97,9 @@ public class OnlineRateCommand extends AnalysisCommand {
         OnlineRateAnalysis.Result r = OnlineRateAnalysis.analyse(result.aggregate(), institutions, !list.isEmpty(), settings);
         if (from != null) r.report().parameter("from", from);
         if (to != null) r.report().parameter("to", to);
+        gateNeedsData(failUnder, r.rated() > 0, "online rate", result.totalLines() == 0 ? "the ledgers have no lines"
+                : result.acceptedLines() + " of " + result.totalLines() + " ledger lines usable, "
+                + (result.errorCount() > 0 ? result.errorCount() + " rejected, " : "") + "no row with net purchases");
         return new Outcome(r.report(), !r.shortfalls().isEmpty());
     }
 }

@@ -218,9 +218,8 @@ public class ReportCommand extends BaseCommand {
         if (sub.getCommandSpec().findOption("--encoding") == null) return a;
         for (Path m : input.maps) a.addAll(List.of("--map", m.toString()));
         if (input.codeMap != null) a.addAll(List.of("--code-map", input.codeMap.toString()));
-        if (sub.getCommandSpec().findOption("--max-errors") != null) {
-            a.addAll(List.of("--max-errors", Long.toString(ledger.maxErrors)));
-            if (ledger.threads != null) a.addAll(List.of("--threads", ledger.threads.toString()));
+        if (sub.getCommandSpec().findOption("--threads") != null && ledger.threads != null) {
+            a.addAll(List.of("--threads", ledger.threads.toString()));
         }
         a.addAll(List.of("--encoding", input.encoding, "--delimiter", input.delimiter,
                 "--code-check", input.codeCheck.name().toLowerCase(Locale.ROOT), "--max-rejects", Long.toString(input.maxRejects)));

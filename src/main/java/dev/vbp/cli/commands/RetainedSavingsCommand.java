@@ -45,7 +45,7 @@ public class RetainedSavingsCommand extends AnalysisCommand {
     /** Pre-VBP prices with quantities, for P_pre. */
     @Mixin DatasetFiles.Baseline baselineFiles;
     @Mixin DatasetFiles.Allocations allocationFiles;
-    /** The settlement-period purchases: --ledger FILE|DIR, --threads, --max-errors. */
+    /** The settlement-period purchases: --ledger FILE|DIR, --threads. */
     @Mixin LedgerOptions ledger;
     @Mixin DatasetFiles.Scores scoreFiles;
     @Mixin DatasetFiles.Institutions institutionFiles;

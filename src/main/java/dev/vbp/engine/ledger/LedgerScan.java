@@ -63,6 +63,9 @@ public final class LedgerScan {
     private SheetChoice sheet = SheetChoice.FIRST;
     private long maxErrors = DEFAULT_MAX_ERRORS;
     private Codes.CodeMap codeMap = Codes.CodeMap.EMPTY;
+    private java.nio.charset.Charset encoding;
+    private Character delimiter;
+    private Integer headerRow;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressIntervalMillis = 250;
     private long chunkBytes;
@@ -130,6 +133,24 @@ public final class LedgerScan {
         return this;
     }
 
+    /** The user's --encoding (UTF-8 or GB18030) instead of detection; null = detect. */
+    public LedgerScan encoding(java.nio.charset.Charset charset) {
+        encoding = charset;
+        return this;
+    }
+
+    /** The header's line (1-based) instead of the first line that binds the required columns; null = find it. */
+    public LedgerScan headerRow(Integer row) {
+        headerRow = row;
+        return this;
+    }
+
+    /** The user's --delimiter instead of detection; null = detect. */
+    public LedgerScan delimiter(Character c) {
+        delimiter = c;
+        return this;
+    }
+
     /** Old product codes (曾用码) read as their current codes; default none. */
     public LedgerScan codeMap(Codes.CodeMap map) {
         codeMap = map == null ? Codes.CodeMap.EMPTY : map;
@@ -184,7 +205,7 @@ public final class LedgerScan {
     public LedgerSplits splits(List<Path> files, LedgerStorage storage, long splitBytes) {
         if (files.isEmpty()) throw new IllegalStateException("no ledger files given");
         if (splitBytes < 1) throw new IllegalArgumentException("splitBytes must be at least 1");
-        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
+        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required), encoding, delimiter, headerRow);
         List<LedgerFormat> formats = new ArrayList<>(files.size());
         for (Path f : files) formats.add(sniffer.sniff(f, storage));
         long saved = chunkBytes;
@@ -235,11 +256,13 @@ public final class LedgerScan {
         try (SheetInputs sheets = new SheetInputs()) {
             List<Path> files = sheets.prepare(InputFiles.expand(inputs), sheet);
             try {
-                FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
+                HeaderBinder binder = new HeaderBinder(headerAliases, required);
+                FileSniffer sniffer = new FileSniffer(binder, encoding, delimiter, headerRow);
+                FileSniffer sheetSniffer = new FileSniffer(binder, null, null, headerRow);
                 List<LedgerFormat> formats = new ArrayList<>(files.size());
                 long bytesTotal = 0;
                 for (Path f : files) {
-                    LedgerFormat format = sniffer.sniff(f);
+                    LedgerFormat format = (sheets.isSheet(f) ? sheetSniffer : sniffer).sniff(f);
                     sheets.bound(format);
                     formats.add(format);
                     bytesTotal += format.size();
@@ -345,6 +368,10 @@ public final class LedgerScan {
                     lastReruns++;
                 }
                 if (r.failure != null) throw r.failure;
+                if (r.broken != null) {
+                    ctx.cancelled = true;
+                    throw new LedgerInputException(u.format().file(), newlinesBefore + r.broken.newlinesBefore() + 1, r.broken.reason());
+                }
                 if (!r.errorsCounted && ctx.certainErrors.addAndGet(r.errorCount) > maxErrors) r.tooManyErrors = true;
                 if (errors.size() < UnitResult.KEEP_ERRORS) {
                     for (LineError e : r.lineErrors(newlinesBefore)) {

@@ -134,7 +134,7 @@ public final class LedgerSplits implements Serializable {
             errorCount += r.errorCount;
             for (UnitResult.PendingError e : r.errors) {
                 if (errors.size() >= UnitResult.KEEP_ERRORS) break;
-                errors.add(new LineError(Path.of(s.file), newlinesBefore + e.newlinesBefore() + 1, e.column(), e.reason()));
+                errors.add(new LineError(Path.of(s.file), newlinesBefore + e.newlinesBefore() + 1, e.columnNumber(), e.column(), e.reason()));
             }
             if (r.tooManyErrors || errorCount > maxErrors) throw new TooManyErrorsException(maxErrors, errors);
             lines += r.lines;

@@ -45,6 +45,11 @@ final class SheetInputs implements AutoCloseable {
         return out;
     }
 
+    /** Whether {@code file} is the CSV a workbook sheet was spooled to (UTF-8 and comma, whatever the user forced). */
+    boolean isSheet(Path file) {
+        return sheetOf.containsKey(file);
+    }
+
     boolean any() {
         return !sheetOf.isEmpty();
     }
@@ -52,8 +57,8 @@ final class SheetInputs implements AutoCloseable {
     LineError translate(LineError e) {
         SheetCsv s = sheetOf.get(e.file());
         if (s == null) return e;
-        int column = e.column() == null ? 0 : columnOf(e);
-        return new LineError(Path.of(s.source()), s.row(e.line()), e.column(), e.reason(), s.place(e.line(), column));
+        int column = e.columnNumber() > 0 ? e.columnNumber() : e.column() == null ? 0 : columnOf(e);
+        return new LineError(Path.of(s.source()), s.row(e.line()), column, e.column(), e.reason(), s.place(e.line(), column));
     }
 
     List<LineError> translate(List<LineError> errors) {

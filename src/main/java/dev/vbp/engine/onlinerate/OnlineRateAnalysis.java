@@ -34,7 +34,8 @@ public final class OnlineRateAnalysis {
     private OnlineRateAnalysis() {}
 
     /** The report, and the rows that fall short of --fail-under (empty when no check was asked). */
-    public record Result(Report report, List<String> shortfalls) {}
+    /** @param rated rows that have a rate (a gate on none would pass on no data) */
+    public record Result(Report report, List<String> shortfalls, long rated) {}
 
     private static final String UNKNOWN = "(unknown)";
 
@@ -179,7 +180,7 @@ public final class OnlineRateAnalysis {
                     + (noRate.size() > 10 ? ", ..." : ""));
         }
         report.warnShortfalls(shortfalls, s.failUnder());
-        return new Result(report, shortfalls);
+        return new Result(report, shortfalls, rows.size() - noRate.size());
     }
 
     private static List<String> rowKey(GroupedSums.Key k, Institution inst, OnlineRateSettings s) {
