@@ -50,6 +50,7 @@ public final class VbpCli {
         cli.setParameterExceptionHandler(parameterHandler());
         cli.setExecutionExceptionHandler(executionHandler(root));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+        LowercaseEnums.apply(cli);
         HelpTexts.apply(cli, lang);
         HelpLayout.install(cli);
         return cli;

@@ -2,6 +2,8 @@ package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
 import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.LowercaseEnums;
+import dev.vbp.cli.VbpCli;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,14 +22,18 @@ public class CompletionCommand extends BaseCommand {
 
     @Override
     protected int execute() {
-        ctx().out().print(script(spec.root().commandLine(), shell));
+        // A model of its own: script() rewrites the options it completes.
+        ctx().out().print(script(VbpCli.create(ctx()), shell));
         ctx().out().flush();
         return ExitCodes.OK;
     }
 
-    /** The script; lines end with \n on every platform, since a CR breaks bash. */
-    public static String script(CommandLine root, Shell shell) {
-        String bash = AutoComplete.bash("vbp", root).replace("\r\n", "\n");
+    /**
+     * The script; lines end with \n on every platform, since a CR breaks bash. Rewrites {@code model}'s enum
+     * options to complete in lowercase, so pass a model that will not run a command.
+     */
+    public static String script(CommandLine model, Shell shell) {
+        String bash = AutoComplete.bash("vbp", LowercaseEnums.forCompletion(model)).replace("\r\n", "\n");
         if (shell == Shell.BASH) return bash;
         // picocli's script runs in zsh through bashcompinit.
         return "#compdef vbp\n# zsh completion for vbp (the bash script, run through bashcompinit)\n"
