@@ -250,15 +250,21 @@ function _picocli_vbp() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel report sample demo shell completion help"
   local flag_opts="'--bom' '--no-color' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -272,12 +278,6 @@ function _picocli_vbp() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -304,11 +304,11 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -340,11 +340,6 @@ function _picocli_vbp_import() {
     '--delimiter')
       return
       ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
     '--header-row')
       return
       ;;
@@ -369,6 +364,12 @@ function _picocli_vbp_import() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -379,15 +380,14 @@ function _picocli_vbp_import() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -419,11 +419,11 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -455,11 +455,6 @@ function _picocli_vbp_validate() {
     '--delimiter')
       return
       ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
     '--header-row')
       return
       ;;
@@ -484,6 +479,12 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -494,15 +495,14 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -534,10 +534,10 @@ function _picocli_vbp_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -563,6 +563,12 @@ function _picocli_vbp_status() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -571,12 +577,6 @@ function _picocli_vbp_status() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -603,10 +603,10 @@ function _picocli_vbp_columns() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map-template' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map-template' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -623,6 +623,12 @@ function _picocli_vbp_columns() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -631,12 +637,6 @@ function _picocli_vbp_columns() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -669,15 +669,15 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
-  local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
-  local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
-  local KIND_option_args=("SIMPLE" "VOLUME" "AMOUNT") # --mean values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--mean'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local BASE_option_args=("auto" "ceiling" "baseline") # --against values
+  local STAT_option_args=("mean" "weighted" "min") # --base-stat values
+  local LEVEL_option_args=("product" "generic" "batch" "category") # --by values
+  local KIND_option_args=("simple" "volume" "amount") # --mean values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -693,11 +693,6 @@ function _picocli_vbp_pricedrop() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -744,36 +739,22 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--against')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
-      return $?
-      ;;
     '--base-period')
       return
       ;;
     '--base-region')
       return
       ;;
-    '--base-stat')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
-      return $?
-      ;;
     '--batch')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
-    '--mean')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
-      return $?
-      ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -789,15 +770,34 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--against')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--base-stat')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--mean')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -819,15 +819,15 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
-  local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
-  local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
-  local SOURCE_option_args=("AGREED" "ACTUAL") # --volume values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--ledger' '--threads' '--from' '--to' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--volume'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local BASE_option_args=("auto" "ceiling" "baseline") # --against values
+  local STAT_option_args=("mean" "weighted" "min") # --base-stat values
+  local LEVEL_option_args=("product" "generic" "batch" "category") # --by values
+  local SOURCE_option_args=("agreed" "actual") # --volume values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -843,11 +843,6 @@ function _picocli_vbp_savings() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -894,29 +889,14 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--against')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
-      return $?
-      ;;
     '--base-period')
       return
       ;;
     '--base-region')
       return
       ;;
-    '--base-stat')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
-      return $?
-      ;;
     '--batch')
       return
-      ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
       ;;
     '--ledger')
       local IFS=$'\n'
@@ -927,11 +907,6 @@ function _picocli_vbp_savings() {
     '--threads')
       return
       ;;
-    '--volume')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
-      return $?
-      ;;
     '--from')
       return
       ;;
@@ -939,6 +914,12 @@ function _picocli_vbp_savings() {
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -954,15 +935,34 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--against')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--base-stat')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--volume')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -984,14 +984,14 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
-  local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
-  local CATEGORY_option_args=("DRUG" "CONSUMABLE" "HERBAL_PIECES" "HOSPITAL_PREPARATION") # --exclude values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--from' '--to' '--target' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--basis' '--exclude'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("institution" "county" "level" "category" "month") # --by values
+  local BASIS_option_args=("amount" "lines" "products") # --basis values
+  local CATEGORY_option_args=("drug" "consumable" "herbal-pieces" "hospital-preparation") # --exclude values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1007,11 +1007,6 @@ function _picocli_vbp_onlinerate() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1061,21 +1056,6 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
-    '--basis')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${BASIS_option_args[@]}" ) )
-      return $?
-      ;;
-    '--exclude')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${CATEGORY_option_args[@]}" ) )
-      return $?
-      ;;
     '--from')
       return
       ;;
@@ -1094,6 +1074,12 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1104,15 +1090,29 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--basis')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${BASIS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--exclude')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CATEGORY_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1134,12 +1134,12 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--warn-below' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("allocation" "generic" "batch" "institution" "county") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1155,11 +1155,6 @@ function _picocli_vbp_volume() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1227,11 +1222,6 @@ function _picocli_vbp_volume() {
     '--as-of')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
     '--warn-below')
       return
       ;;
@@ -1239,6 +1229,12 @@ function _picocli_vbp_volume() {
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1254,15 +1250,19 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1284,12 +1284,12 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--explain' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("generic" "institution" "county") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1305,11 +1305,6 @@ function _picocli_vbp_retainedsavings() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1392,11 +1387,6 @@ function _picocli_vbp_retainedsavings() {
     '--base-period')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
     '--explain')
       return
       ;;
@@ -1404,6 +1394,12 @@ function _picocli_vbp_retainedsavings() {
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1419,15 +1415,19 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1449,15 +1449,21 @@ function _picocli_vbp_policy() {
 
   local commands="show check"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1471,12 +1477,6 @@ function _picocli_vbp_policy() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1503,15 +1503,21 @@ function _picocli_vbp_dualchannel() {
 
   local commands="coverage gaps matrix prescriptions"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1525,12 +1531,6 @@ function _picocli_vbp_dualchannel() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1557,11 +1557,11 @@ function _picocli_vbp_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1577,11 +1577,6 @@ function _picocli_vbp_report() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1697,6 +1692,12 @@ function _picocli_vbp_report() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1707,15 +1708,14 @@ function _picocli_vbp_report() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1737,15 +1737,21 @@ function _picocli_vbp_sample() {
 
   local commands="ledger prefecture"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1759,12 +1765,6 @@ function _picocli_vbp_sample() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1791,10 +1791,10 @@ function _picocli_vbp_demo() {
 
   local commands=""
   local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--data' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1811,6 +1811,12 @@ function _picocli_vbp_demo() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1819,12 +1825,6 @@ function _picocli_vbp_demo() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1851,15 +1851,21 @@ function _picocli_vbp_shell() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1873,12 +1879,6 @@ function _picocli_vbp_shell() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1905,15 +1905,21 @@ function _picocli_vbp_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1929,19 +1935,13 @@ function _picocli_vbp_completion() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
-  local SHELL_pos_param_args=("BASH" "ZSH") # 0-0 values
+  local SHELL_pos_param_args=("bash" "zsh") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1965,15 +1965,21 @@ function _picocli_vbp_help() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel report sample demo shell completion"
   local flag_opts="'-h' '--help' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1987,12 +1993,6 @@ function _picocli_vbp_help() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -2019,15 +2019,21 @@ function _picocli_vbp_policy_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2041,12 +2047,6 @@ function _picocli_vbp_policy_show() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -2073,15 +2073,21 @@ function _picocli_vbp_policy_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2095,12 +2101,6 @@ function _picocli_vbp_policy_check() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -2134,13 +2134,13 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("DRUG" "COUNTY") # --by values
-  local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--require'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("drug" "county") # --by values
+  local KIND_option_args=("pharmacy" "hospital") # --require values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2156,11 +2156,6 @@ function _picocli_vbp_dualchannel_coverage() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2222,20 +2217,16 @@ function _picocli_vbp_dualchannel_coverage() {
     '--as-of')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
-    '--require')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
-      return $?
-      ;;
     '--fail-under')
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2251,15 +2242,24 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--require')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2281,12 +2281,12 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--require'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local KIND_option_args=("pharmacy" "hospital") # --require values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2302,11 +2302,6 @@ function _picocli_vbp_dualchannel_gaps() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2368,12 +2363,13 @@ function _picocli_vbp_dualchannel_gaps() {
     '--as-of')
       return
       ;;
-    '--require')
+    '--workspace')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--workspace')
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2389,15 +2385,19 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--require')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2419,11 +2419,11 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2439,11 +2439,6 @@ function _picocli_vbp_dualchannel_matrix() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2511,6 +2506,12 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2521,15 +2522,14 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2551,12 +2551,12 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("prescription" "county" "route" "drug" "month") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2572,11 +2572,6 @@ function _picocli_vbp_dualchannel_prescriptions() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2641,12 +2636,13 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--by')
+    '--workspace')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--workspace')
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2662,15 +2658,19 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2692,11 +2692,11 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2712,11 +2712,6 @@ function _picocli_vbp_sample_ledger() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2769,6 +2764,12 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2779,15 +2780,14 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2809,11 +2809,11 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2829,11 +2829,6 @@ function _picocli_vbp_sample_prefecture() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2877,6 +2872,12 @@ function _picocli_vbp_sample_prefecture() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2887,15 +2888,14 @@ function _picocli_vbp_sample_prefecture() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac

@@ -245,15 +245,21 @@ function _picocli_vbp() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel report sample demo shell completion help"
   local flag_opts="'--bom' '--no-color' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -267,12 +273,6 @@ function _picocli_vbp() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -299,11 +299,11 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -335,11 +335,6 @@ function _picocli_vbp_import() {
     '--delimiter')
       return
       ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
     '--header-row')
       return
       ;;
@@ -364,6 +359,12 @@ function _picocli_vbp_import() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -374,15 +375,14 @@ function _picocli_vbp_import() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -414,11 +414,11 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -450,11 +450,6 @@ function _picocli_vbp_validate() {
     '--delimiter')
       return
       ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
     '--header-row')
       return
       ;;
@@ -479,6 +474,12 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -489,15 +490,14 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -529,10 +529,10 @@ function _picocli_vbp_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -558,6 +558,12 @@ function _picocli_vbp_status() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -566,12 +572,6 @@ function _picocli_vbp_status() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -598,10 +598,10 @@ function _picocli_vbp_columns() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map-template' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map-template' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -618,6 +618,12 @@ function _picocli_vbp_columns() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -626,12 +632,6 @@ function _picocli_vbp_columns() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -664,15 +664,15 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
-  local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
-  local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
-  local KIND_option_args=("SIMPLE" "VOLUME" "AMOUNT") # --mean values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--mean'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local BASE_option_args=("auto" "ceiling" "baseline") # --against values
+  local STAT_option_args=("mean" "weighted" "min") # --base-stat values
+  local LEVEL_option_args=("product" "generic" "batch" "category") # --by values
+  local KIND_option_args=("simple" "volume" "amount") # --mean values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -688,11 +688,6 @@ function _picocli_vbp_pricedrop() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -739,36 +734,22 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--against')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
-      return $?
-      ;;
     '--base-period')
       return
       ;;
     '--base-region')
       return
       ;;
-    '--base-stat')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
-      return $?
-      ;;
     '--batch')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
-    '--mean')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
-      return $?
-      ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -784,15 +765,34 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--against')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--base-stat')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--mean')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -814,15 +814,15 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
-  local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
-  local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
-  local SOURCE_option_args=("AGREED" "ACTUAL") # --volume values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--ledger' '--threads' '--from' '--to' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--volume'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local BASE_option_args=("auto" "ceiling" "baseline") # --against values
+  local STAT_option_args=("mean" "weighted" "min") # --base-stat values
+  local LEVEL_option_args=("product" "generic" "batch" "category") # --by values
+  local SOURCE_option_args=("agreed" "actual") # --volume values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -838,11 +838,6 @@ function _picocli_vbp_savings() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -889,29 +884,14 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--against')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
-      return $?
-      ;;
     '--base-period')
       return
       ;;
     '--base-region')
       return
       ;;
-    '--base-stat')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
-      return $?
-      ;;
     '--batch')
       return
-      ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
       ;;
     '--ledger')
       local IFS=$'\n'
@@ -922,11 +902,6 @@ function _picocli_vbp_savings() {
     '--threads')
       return
       ;;
-    '--volume')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
-      return $?
-      ;;
     '--from')
       return
       ;;
@@ -934,6 +909,12 @@ function _picocli_vbp_savings() {
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -949,15 +930,34 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--against')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${BASE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--base-stat')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--volume')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -979,14 +979,14 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
-  local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
-  local CATEGORY_option_args=("DRUG" "CONSUMABLE" "HERBAL_PIECES" "HOSPITAL_PREPARATION") # --exclude values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--from' '--to' '--target' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--basis' '--exclude'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("institution" "county" "level" "category" "month") # --by values
+  local BASIS_option_args=("amount" "lines" "products") # --basis values
+  local CATEGORY_option_args=("drug" "consumable" "herbal-pieces" "hospital-preparation") # --exclude values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1002,11 +1002,6 @@ function _picocli_vbp_onlinerate() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1056,21 +1051,6 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
-    '--basis')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${BASIS_option_args[@]}" ) )
-      return $?
-      ;;
-    '--exclude')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${CATEGORY_option_args[@]}" ) )
-      return $?
-      ;;
     '--from')
       return
       ;;
@@ -1089,6 +1069,12 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1099,15 +1085,29 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--basis')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${BASIS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--exclude')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CATEGORY_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1129,12 +1129,12 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--warn-below' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("allocation" "generic" "batch" "institution" "county") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1150,11 +1150,6 @@ function _picocli_vbp_volume() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1222,11 +1217,6 @@ function _picocli_vbp_volume() {
     '--as-of')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
     '--warn-below')
       return
       ;;
@@ -1234,6 +1224,12 @@ function _picocli_vbp_volume() {
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1249,15 +1245,19 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1279,12 +1279,12 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--explain' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("generic" "institution" "county") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1300,11 +1300,6 @@ function _picocli_vbp_retainedsavings() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1387,11 +1382,6 @@ function _picocli_vbp_retainedsavings() {
     '--base-period')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
     '--explain')
       return
       ;;
@@ -1399,6 +1389,12 @@ function _picocli_vbp_retainedsavings() {
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1414,15 +1410,19 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1444,15 +1444,21 @@ function _picocli_vbp_policy() {
 
   local commands="show check"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1466,12 +1472,6 @@ function _picocli_vbp_policy() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1498,15 +1498,21 @@ function _picocli_vbp_dualchannel() {
 
   local commands="coverage gaps matrix prescriptions"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1520,12 +1526,6 @@ function _picocli_vbp_dualchannel() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1552,11 +1552,11 @@ function _picocli_vbp_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1572,11 +1572,6 @@ function _picocli_vbp_report() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -1692,6 +1687,12 @@ function _picocli_vbp_report() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1702,15 +1703,14 @@ function _picocli_vbp_report() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1732,15 +1732,21 @@ function _picocli_vbp_sample() {
 
   local commands="ledger prefecture"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1754,12 +1760,6 @@ function _picocli_vbp_sample() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1786,10 +1786,10 @@ function _picocli_vbp_demo() {
 
   local commands=""
   local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--data' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1806,6 +1806,12 @@ function _picocli_vbp_demo() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1814,12 +1820,6 @@ function _picocli_vbp_demo() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1846,15 +1846,21 @@ function _picocli_vbp_shell() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1868,12 +1874,6 @@ function _picocli_vbp_shell() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -1900,15 +1900,21 @@ function _picocli_vbp_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1924,19 +1930,13 @@ function _picocli_vbp_completion() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
-  local SHELL_pos_param_args=("BASH" "ZSH") # 0-0 values
+  local SHELL_pos_param_args=("bash" "zsh") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1960,15 +1960,21 @@ function _picocli_vbp_help() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel report sample demo shell completion"
   local flag_opts="'-h' '--help' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1982,12 +1988,6 @@ function _picocli_vbp_help() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -2014,15 +2014,21 @@ function _picocli_vbp_policy_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2036,12 +2042,6 @@ function _picocli_vbp_policy_show() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -2068,15 +2068,21 @@ function _picocli_vbp_policy_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2090,12 +2096,6 @@ function _picocli_vbp_policy_check() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--precision')
@@ -2129,13 +2129,13 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("DRUG" "COUNTY") # --by values
-  local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--require'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("drug" "county") # --by values
+  local KIND_option_args=("pharmacy" "hospital") # --require values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2151,11 +2151,6 @@ function _picocli_vbp_dualchannel_coverage() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2217,20 +2212,16 @@ function _picocli_vbp_dualchannel_coverage() {
     '--as-of')
       return
       ;;
-    '--by')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
-      ;;
-    '--require')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
-      return $?
-      ;;
     '--fail-under')
       return
       ;;
     '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2246,15 +2237,24 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--require')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2276,12 +2276,12 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--require'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local KIND_option_args=("pharmacy" "hospital") # --require values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2297,11 +2297,6 @@ function _picocli_vbp_dualchannel_gaps() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2363,12 +2358,13 @@ function _picocli_vbp_dualchannel_gaps() {
     '--as-of')
       return
       ;;
-    '--require')
+    '--workspace')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--workspace')
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2384,15 +2380,19 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--require')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2414,11 +2414,11 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2434,11 +2434,6 @@ function _picocli_vbp_dualchannel_matrix() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2506,6 +2501,12 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2516,15 +2517,14 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2546,12 +2546,12 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
+  local LEVEL_option_args=("prescription" "county" "route" "drug" "month") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2567,11 +2567,6 @@ function _picocli_vbp_dualchannel_prescriptions() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2636,12 +2631,13 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--by')
+    '--workspace')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--workspace')
+    '-o'|'--out')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -2657,15 +2653,19 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2687,11 +2687,11 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2707,11 +2707,6 @@ function _picocli_vbp_sample_ledger() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2764,6 +2759,12 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2774,15 +2775,14 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2804,11 +2804,11 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2824,11 +2824,6 @@ function _picocli_vbp_sample_prefecture() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2872,6 +2867,12 @@ function _picocli_vbp_sample_prefecture() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2882,15 +2883,14 @@ function _picocli_vbp_sample_prefecture() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
