@@ -111,12 +111,22 @@ public final class VbpCli {
         return (ParameterException e, String[] args) -> {
             CommandLine cmd = e.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("vbp: " + e.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-                err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-            }
+            err.println("vbp: " + (unknownCommand(e) ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
+                    : e.getMessage()));
+            java.util.List<String> hints = e instanceof CommandLine.UnmatchedArgumentException u ? Suggestions.of(u) : java.util.List.of();
+            hints.forEach(err::println);
+            if (hints.isEmpty()) err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         };
+    }
+
+    /** A word where a group expects its subcommand ({@code vbp nosuch}, {@code vbp policy shwo}). */
+    private static boolean unknownCommand(ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return false;
+        CommandLine cmd = e.getCommandLine();
+        return !cmd.getSubcommands().isEmpty() && cmd.getCommandSpec().positionalParameters().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")
+                && cmd.getParseResult() != null && cmd.getParseResult().originalArgs().indexOf(u.getUnmatched().get(0)) >= 0;
     }
 
     private static IExecutionExceptionHandler executionHandler(VbpCommand root) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The national medical-insurance coding schemes (domain.md §3): 医保药品分类与代码 and 医保医用耗材分类与代码.
+ * The national medical-insurance coding schemes (docs/rules.md, Units, identity and codes): 医保药品分类与代码 and 医保医用耗材分类与代码.
  * {@link #check} tells which kind of code a string is, or why it is none; {@link CodeMap} translates codes
  * that have since been replaced (曾用码, 转码表), so old ledgers still match new catalogues.
  *

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * A drug's strength or spec (规格) reduced to a comparable value, so that a bid, its baseline and the ledger
- * lines of one product match although each file spells the spec its own way (domain.md §3).
+ * lines of one product match although each file spells the spec its own way (docs/rules.md, Units, identity and codes).
  *
  * <p>Every amount is converted to a base unit and printed without trailing zeros: mass in mg, volume in
  * ml, biological units in IU, concentrations in %. {@link #key()} is the canonical text and

@@ -9,7 +9,7 @@ import static dev.vbp.read.Field.required;
 import static dev.vbp.read.FieldType.*;
 
 /**
- * Every dataset vbp reads (domain.md §2), with its canonical columns and built-in header aliases.
+ * Every dataset vbp reads (docs/rules.md, Datasets), with its canonical columns and built-in header aliases.
  * A new input format starts here: add the dataset and its fields, then a domain record with a
  * {@code fromRow} factory. Rules that involve several columns ("a product code, or a generic name and
  * spec") live in {@link RowRules}.

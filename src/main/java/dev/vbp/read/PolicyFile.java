@@ -35,7 +35,7 @@ public final class PolicyFile {
 
     /** The default policy as a commented file: what {@code vbp policy show} prints, and valid input itself. */
     public static final String DEFAULT_TEXT = """
-            # vbp retained-savings policy (医保资金结余留用). Defaults: Shenzhen 2024 draft (domain.md §4).
+            # vbp retained-savings policy (医保资金结余留用). Defaults: Shenzhen 2024 draft; national basis 医保发〔2019〕26号 (docs/rules.md).
             # Pre-VBP period whose purchases give P_pre[g], the generic's weighted average unit price:
             # all, 2018, 2017..2018, 2018-03 or 2018-01-01..2018-06-30.
             base_period: all
@@ -70,6 +70,16 @@ public final class PolicyFile {
             # Where it is rounded: total (once, the institution's total) or generic (each generic, then summed).
             rounding: total
             """;
+
+    /** {@link #DEFAULT_TEXT} as a JSON document (without the comments, which JSON cannot hold). */
+    public static String defaultAsJson() {
+        try {
+            var tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(DEFAULT_TEXT);
+            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("the default policy text does not parse", e);
+        }
+    }
 
     public static RetentionPolicy load(Path file) {
         // Decoded as mapping files are (UTF-8 or GB18030, a bad byte named by line), size-bounded before parsing.

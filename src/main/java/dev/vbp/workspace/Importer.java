@@ -156,7 +156,7 @@ public final class Importer {
                     }
                     // The same file under another mapping or encoding setting: the new entry takes its place.
                     entries.removeIf(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha));
-                    entries.add(new Manifest.Entry(p.file.toString(), p.sha, dataFile, p.accepted,
+                    entries.add(new Manifest.Entry(ws.sourceName(p.file), p.sha, dataFile, p.accepted,
                             p.rejected, rejectsFile, mappingCopy != null ? mappingCopy : mapping.source().map(Path::toString).orElse(null),
                             mappingSha, p.encoding, p.delimiter, now));
                     outcomes.add(outcome(p, Status.IMPORTED, rejectsFile == null ? null : ws.path(rejectsFile).toString()));

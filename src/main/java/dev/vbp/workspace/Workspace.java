@@ -49,17 +49,29 @@ public final class Workspace {
     }
 
     /**
-     * The workspace to use: {@code explicit} if given; else the nearest {@code .vbp/} in {@code cwd} or a
-     * parent; else {@code $VBP_WORKSPACE}; else {@code cwd/.vbp}.
+     * The workspace to use: {@code explicit} if given; else {@code $VBP_WORKSPACE} (set on purpose, so it
+     * wins over discovery); else the nearest {@code .vbp/} in {@code cwd} or a parent; else {@code cwd/.vbp}.
      */
     public static Workspace locate(Path explicit, Path cwd, Map<String, String> env) {
         if (explicit != null) return new Workspace(explicit);
+        String fromEnv = env.get("VBP_WORKSPACE");
+        if (fromEnv != null && !fromEnv.isBlank()) return new Workspace(cwd.resolve(fromEnv));
         for (Path dir = cwd.toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(DIR_NAME))) return new Workspace(dir.resolve(DIR_NAME));
         }
-        String fromEnv = env.get("VBP_WORKSPACE");
-        if (fromEnv != null && !fromEnv.isBlank()) return new Workspace(Path.of(fromEnv));
         return new Workspace(cwd.resolve(DIR_NAME));
+    }
+
+    /**
+     * How the manifest names an imported file: relative to the directory holding the workspace when the file
+     * lies under it (a {@code .vbp/} in a project names {@code sample-data/bids.csv} wherever the import ran),
+     * else absolute. Never relative to the directory the import happened to run in.
+     */
+    public String sourceName(Path file) {
+        if (file.toString().equals("-")) return "-";
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = root.getParent();
+        return base != null && absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }
 
     public Path root() { return root; }

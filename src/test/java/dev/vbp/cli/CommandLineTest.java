@@ -95,12 +95,15 @@ class CommandLineTest {
     }
 
     @Test
-    void workspaceIsFoundInAParentDirectoryThenFromTheEnvironment() throws IOException {
+    void workspaceComesFromTheEnvironmentThenFromAParentDirectory() throws IOException {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve(".vbp"));
         Files.createDirectories(project.resolve("sub/deeper"));
-        assertEquals(project.resolve(".vbp").toAbsolutePath(),
+        // An explicit $VBP_WORKSPACE wins over a .vbp/ found above.
+        assertEquals(Path.of("/elsewhere"),
                 dev.vbp.workspace.Workspace.locate(null, project.resolve("sub/deeper"), Map.of("VBP_WORKSPACE", "/elsewhere")).root());
+        assertEquals(project.resolve(".vbp").toAbsolutePath(),
+                dev.vbp.workspace.Workspace.locate(null, project.resolve("sub/deeper"), Map.of()).root());
         Path lonely = dir.resolve("lonely");
         Files.createDirectories(lonely);
         assertEquals(Path.of("/elsewhere"), dev.vbp.workspace.Workspace.locate(null, lonely, Map.of("VBP_WORKSPACE", "/elsewhere")).root());

@@ -92,7 +92,7 @@ public final class CommandPages {
         return out;
     }
 
-    private static String run(Path ws, String[] args) {
+    static String run(Path ws, String[] args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--workspace", ws.toString()));

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
         footer = "  vbp demo --data sample-data")
 public class DemoCommand extends BaseCommand {
     @Option(names = "--data", paramLabel = "DIR",
-            description = "The sample data directory (default: sample-data/ in this or a parent directory).")
+            description = "The sample data directory (default: $VBP_SAMPLE_DATA, which the vbp launcher sets to its repository's"
+                    + " sample-data/, else sample-data/ in this or a parent directory).")
     Path data;
 
     @Option(names = "--keep", description = "Keep the temporary workspace and print where it is.")
@@ -34,26 +35,31 @@ public class DemoCommand extends BaseCommand {
 
     /** The tour: each step is one vbp command line, run against the demo's workspace. */
     static List<String[]> steps(Path data) {
+        return steps(data, data);
+    }
+
+    /** {@code data} as the steps name it; {@code found}, the same directory resolved, to see which files it has. */
+    static List<String[]> steps(Path data, Path found) {
         String d = data.toString();
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[]{"import", "bids", d + "/bids.csv"});
         steps.add(new String[]{"import", "baseline", d + "/baseline.csv"});
         for (String ds : new String[]{"institutions", "allocations", "scores", "catalog", "outlets", "stock", "prescriptions", "ledger"}) {
-            if (Files.exists(data.resolve(ds + ".csv"))) steps.add(new String[]{"import", ds, d + "/" + ds + ".csv"});
+            if (Files.exists(found.resolve(ds + ".csv"))) steps.add(new String[]{"import", ds, d + "/" + ds + ".csv"});
         }
         steps.add(new String[]{"status"});
         steps.add(new String[]{"price-drop", "--batch", "4+7", "--base-period", "2017"});
         steps.add(new String[]{"price-drop", "--by", "batch", "--base-period", "2017"});
         steps.add(new String[]{"price-drop", "--by", "batch", "--against", "ceiling", "--mean", "volume"});
         steps.add(new String[]{"savings", "--by", "batch", "--base-period", "2017"});
-        if (Files.exists(data.resolve("ledger.csv"))) {
+        if (Files.exists(found.resolve("ledger.csv"))) {
             steps.add(new String[]{"savings", "--batch", "4+7", "--base-period", "2017", "--volume", "actual"});
             steps.add(new String[]{"online-rate", "--by", "county", "--target", "95%"});
             steps.add(new String[]{"volume", "--as-of", "2020-02-29", "--batch", "4+7", "--by", "county"});
             steps.add(new String[]{"volume", "--as-of", "2021-06-30", "--batch", "batch-3", "--by", "institution"});
         }
         steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml", "--as-of", "2021-10-31"});
-        if (Files.exists(data.resolve("catalog.csv"))) {
+        if (Files.exists(found.resolve("catalog.csv"))) {
             steps.add(new String[]{"dual-channel", "coverage", "--as-of", "2026-06-30"});
             steps.add(new String[]{"dual-channel", "coverage", "--by", "county", "--as-of", "2026-06-30"});
             steps.add(new String[]{"dual-channel", "prescriptions", "--by", "month"});
@@ -63,14 +69,17 @@ public class DemoCommand extends BaseCommand {
 
     @Override
     protected int execute() throws IOException {
-        Path dir = data != null ? data : findSampleData(ctx().cwd());
+        Path dir = data != null ? data : sampleData(ctx().env(), ctx().cwd());
         Path cwd = ctx().cwd().toAbsolutePath();
         if (dir.isAbsolute() && dir.startsWith(cwd)) dir = cwd.relativize(dir); // keeps machine paths out of the tour
-        if (!Files.isDirectory(dir)) throw new UsageException("no sample data at " + dir + "; pass --data DIR");
+        if (!Files.isDirectory(cwd.resolve(dir))) throw new UsageException("no sample data at " + dir + "; pass --data DIR");
         Path ws = Files.createTempDirectory("vbp-demo-");
         CliContext c = ctx();
+        // JSON: one document, an array of the steps' envelopes, not several documents in a row.
+        boolean json = global().format == Format.JSON;
+        List<String> envelopes = new ArrayList<>();
         try {
-            for (String[] step : steps(dir)) {
+            for (String[] step : steps(dir, cwd.resolve(dir))) {
                 List<String> args = new ArrayList<>(List.of("--workspace", ws.toString(), "--format",
                         global().format.name().toLowerCase(), "--lang", global().lang().name().toLowerCase()));
                 args.addAll(List.of(step));
@@ -80,18 +89,36 @@ public class DemoCommand extends BaseCommand {
                     c.out().println((global().format == Format.MARKDOWN ? "### " : "$ ") + "vbp " + String.join(" ", step));
                     c.out().println();
                 }
+                java.io.StringWriter captured = new java.io.StringWriter();
                 CliContext stepContext = quietStep
                         ? c.withStreams(new PrintWriter(Writer.nullWriter()), c.err())
-                        : c;
+                        : json ? c.withStreams(new PrintWriter(captured), c.err()) : c;
                 int code = VbpCli.run(stepContext, args.toArray(String[]::new));
-                if (!quietStep) c.out().println();
-                if (code != ExitCodes.OK) return code;
+                if (json && !quietStep) envelopes.add(captured.toString().strip());
+                else if (!quietStep) c.out().println();
+                if (code != ExitCodes.OK) {
+                    if (json) printArray(envelopes);
+                    return code;
+                }
             }
+            if (json) printArray(envelopes);
         } finally {
             if (keep) note("workspace kept at " + ws);
             else deleteTree(ws);
         }
         return ExitCodes.OK;
+    }
+
+    private void printArray(List<String> envelopes) {
+        ctx().out().println("[\n" + String.join(",\n", envelopes) + "\n]");
+        ctx().out().flush();
+    }
+
+    /** --data's default: where the launcher says its sample data is, else a sample-data/ up from here. */
+    static Path sampleData(java.util.Map<String, String> env, Path cwd) {
+        String given = env.get("VBP_SAMPLE_DATA");
+        if (given != null && !given.isBlank()) return cwd.resolve(given);
+        return findSampleData(cwd);
     }
 
     static Path findSampleData(Path cwd) {

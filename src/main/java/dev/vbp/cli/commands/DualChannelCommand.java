@@ -22,7 +22,6 @@ import dev.vbp.read.Records;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -45,7 +44,7 @@ import java.util.Map;
 public class DualChannelCommand extends BaseCommand {
     @Override
     protected int execute() {
-        throw new ParameterException(spec.commandLine(), "missing a subcommand: coverage, gaps, matrix or prescriptions");
+        return dev.vbp.cli.GroupUsage.missingSubcommand(spec.commandLine());
     }
 
     /** Where the dual-channel datasets come from. */

@@ -7,7 +7,12 @@ import dev.vbp.domain.retention.RetentionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import dev.vbp.output.Column;
+import dev.vbp.output.Report;
+import dev.vbp.output.ValueKind;
+
 import java.nio.file.Path;
+import java.util.List;
 
 @Command(name = "policy",
         description = "Retained-savings policy files: print the default, or check one.",
@@ -17,19 +22,36 @@ import java.nio.file.Path;
 public class PolicyCommand extends BaseCommand {
     @Override
     protected int execute() {
-        spec.commandLine().usage(ctx().out());
-        return ExitCodes.OK;
+        return dev.vbp.cli.GroupUsage.missingSubcommand(spec.commandLine());
     }
 
     @Command(name = "show", description = "Print the default policy with a comment on every key (valid input for 'check').",
             footerHeading = "%nExample:%n", footer = "  vbp policy show > my-policy.yaml")
     public static class Show extends BaseCommand {
         @Override
-        protected int execute() {
-            ctx().out().print(PolicyFile.DEFAULT_TEXT);
-            ctx().out().flush();
+        protected int execute() throws java.io.IOException {
+            switch (global().format) {
+                // JSON is YAML too: the JSON document is valid input for 'check' as the commented file is.
+                case JSON -> text(PolicyFile.defaultAsJson());
+                case TABLE -> text(PolicyFile.DEFAULT_TEXT);
+                default -> render(settings("policy show", RetentionPolicy.defaults()));
+            }
             return ExitCodes.OK;
         }
+
+        private void text(String text) {
+            emit(false, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), () -> ctx().out().print(text));
+        }
+    }
+
+    /** A policy's settings as rows (setting, value), for the formats that hold rows. */
+    static Report settings(String command, RetentionPolicy p) {
+        Report report = new Report(command, List.of(
+                new Column("setting", "Setting", "设置", ValueKind.CODE),
+                new Column("value", "Value", "取值", ValueKind.TEXT)));
+        p.settings().forEach((k, v) -> report.row(k, v instanceof List<?> l
+                ? String.join("; ", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+        return report;
     }
 
     @Command(name = "check", description = {"Check a policy file: unknown keys, wrong types, ratios outside 0–1, score bands",
@@ -43,7 +65,9 @@ public class PolicyCommand extends BaseCommand {
         protected int execute() {
             RetentionPolicy p = PolicyFile.load(file);
             note(file + ": ok");
-            p.settings().forEach((k, v) -> note("  " + k + ": " + v));
+            Report report = settings("policy check", p);
+            report.parameter("file", file.toString());
+            render(report);
             return ExitCodes.OK;
         }
     }

@@ -37,7 +37,7 @@ import java.util.zip.GZIPOutputStream;
 public class SampleCommand extends BaseCommand {
     @Override
     protected int execute() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a subcommand: ledger or prefecture");
+        return dev.vbp.cli.GroupUsage.missingSubcommand(spec.commandLine());
     }
 
     @Command(name = "ledger",

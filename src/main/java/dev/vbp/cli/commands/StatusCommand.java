@@ -43,6 +43,7 @@ public class StatusCommand extends BaseCommand {
                 files++;
             }
         }
+        report.summary("workspace", "Workspace", "工作区", ValueKind.TEXT, ws.root().toString());
         report.summary("datasets", "Datasets", "数据集数", ValueKind.INTEGER, m.datasets().size());
         report.summary("files", "Files", "文件数", ValueKind.INTEGER, files);
         if (!ws.exists()) report.warning("no workspace at " + ws.root() + " yet; 'vbp import DATASET FILE' creates it");

@@ -58,11 +58,33 @@ public class VolumeCommand extends AnalysisCommand {
             description = "Exit 1 when any row's completion is below RATE, and list those rows (e.g. 50%% or 0.5).")
     BigDecimal failUnder;
 
+    /**
+     * Without --as-of the count runs to today, which may lie outside every cycle of the data (an old ledger
+     * read years later): say which day was used, and warn when no cycle contains it.
+     */
+    static void warnAboutToday(dev.vbp.output.Report report, List<Allocation> allocations, LocalDate day) {
+        LocalDate lastEnd = allocations.stream().map(Allocation::cycleEnd).filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(null);
+        LocalDate firstStart = allocations.stream().map(Allocation::cycleStart).filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo).orElse(null);
+        if (lastEnd != null && day.isAfter(lastEnd)) {
+            report.warning("no --as-of: counted up to today, " + day + ", after every cycle (the last ends " + lastEnd
+                    + "); pass --as-of DATE for a day within a cycle");
+        } else if (firstStart != null && day.isBefore(firstStart)) {
+            report.warning("no --as-of: counted up to today, " + day + ", before every cycle (the first starts " + firstStart
+                    + "); pass --as-of DATE for a day within a cycle");
+        } else {
+            report.assumption("as_of", "today, " + day + " (no --as-of)");
+        }
+    }
+
     @Override
     protected Outcome analyse() {
         DataSources sources = sources();
-        List<Allocation> allocations = sources.require(allocationFiles, Records::allocation)
-                .stream().filter(a -> batches.isEmpty() || batches.contains(a.batchId())).toList();
+        List<Allocation> every = sources.require(allocationFiles, Records::allocation);
+        dev.vbp.cli.FilterValues.check("--batch", batches,
+                every.stream().map(Allocation::batchId).collect(java.util.stream.Collectors.toSet()), "batches of the allocations");
+        List<Allocation> allocations = every.stream().filter(a -> batches.isEmpty() || batches.contains(a.batchId())).toList();
         List<Bid> bids = sources.require(bidFiles, Records::bid);
         Map<String, Institution> institutions = new HashMap<>();
         sources.optional(institutionFiles, Records::institution).forEach(i -> institutions.put(i.code(), i));
@@ -74,6 +96,7 @@ public class VolumeCommand extends AnalysisCommand {
         LedgerResult<WindowedPurchases> result = scan(sources.ledgerScan(ledger), plan.aggregate());
         VolumeAnalysis.Result r = VolumeAnalysis.analyse(plan, result.aggregate(), institutions, by, warnBelow, failUnder);
         if (!batches.isEmpty()) r.report().parameter("batch", batches);
+        if (asOf == null) warnAboutToday(r.report(), allocations, day);
         return new Outcome(r.report(), !r.shortfalls().isEmpty());
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public class GlobalOptions {
     @Option(names = "--workspace", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Workspace directory (default: the nearest .vbp/ in this or a parent directory, else $VBP_WORKSPACE, else ./.vbp).")
+            description = "Workspace directory (default: $VBP_WORKSPACE, else the nearest .vbp/ in this or a parent directory, else ./.vbp).")
     public Path workspace;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "table",

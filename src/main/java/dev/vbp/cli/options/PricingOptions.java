@@ -44,7 +44,10 @@ public class PricingOptions {
 
     /** Selected bids (filtered by --batch) paired with their baselines. */
     public List<ProductDrop> resolve(DataSources sources, BaselineSettings settings) {
-        List<Bid> bids = sources.require(bidFiles, Records::bid).stream()
+        List<Bid> all = sources.require(bidFiles, Records::bid);
+        dev.vbp.cli.FilterValues.check("--batch", batches,
+                all.stream().filter(Bid::selected).map(Bid::batchId).collect(java.util.stream.Collectors.toSet()), "batches of selected bids");
+        List<Bid> bids = all.stream()
                 .filter(Bid::selected)
                 .filter(b -> batches.isEmpty() || batches.contains(b.batchId()))
                 .toList();

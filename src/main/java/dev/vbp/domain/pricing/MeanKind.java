@@ -1,7 +1,7 @@
 package dev.vbp.domain.pricing;
 
 /**
- * How drops of several products are averaged (domain.md §4). No official definition exists, so the one used
+ * How drops of several products are averaged (docs/rules.md, Formulas). No official definition exists, so the one used
  * is always named in the output.
  */
 public enum MeanKind {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The price-drop formulas of domain.md §4. Pure functions over exact decimals. */
+/** The price-drop formulas of docs/rules.md, Formulas. Pure functions over exact decimals. */
 public final class PriceDrops {
     private PriceDrops() {}
 

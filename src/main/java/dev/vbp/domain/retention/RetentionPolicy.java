@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules of a retained-savings scheme (医保资金结余留用, domain.md §4). Provinces differ and the national
+ * The rules of a retained-savings scheme (医保资金结余留用, docs/rules.md, Formulas). Provinces differ and the national
  * text leaves much open, so every setting lives here, read from a policy file ({@code dev.vbp.read.PolicyFile}).
  * Defaults follow the Shenzhen 2024 draft.
  *

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The agreement year of a procurement cycle that a given day falls in. Completion restarts each agreement
- * year (domain.md §4): a two-year cycle starting 2019-03-01 has years 2019-03-01..2020-02-29 and
+ * year (docs/rules.md, Formulas): a two-year cycle starting 2019-03-01 has years 2019-03-01..2020-02-29 and
  * 2020-03-01..2021-02-28; the last year ends with the cycle.
  */
 public record AgreementYear(LocalDate start, LocalDate end) {

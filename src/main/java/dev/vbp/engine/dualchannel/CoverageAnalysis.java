@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Dual-channel coverage (domain.md §4): drug coverage rate = covered (drug, county) pairs / (listed drugs ×
+ * Dual-channel coverage (docs/rules.md, Formulas): drug coverage rate = covered (drug, county) pairs / (listed drugs ×
  * counties); county coverage = counties with a designated pharmacy / counties; stocking rate of a drug =
  * designated outlets stocking it / designated outlets. Rows per drug or per county.
  */

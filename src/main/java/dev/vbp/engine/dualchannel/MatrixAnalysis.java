@@ -55,7 +55,7 @@ public final class MatrixAnalysis {
                 + "hospital_only = only designated hospitals there stock it; none = no designated outlet there stocks it");
         report.assumption("listed_drugs", "catalog drugs with dual_channel = y whose agreement period contains " + w.asOf());
         if (cells == Cells.SYMBOLS) {
-            report.summary("legend", "Legend", "图例", ValueKind.TEXT, "● covered (pharmacy) · ◐ hospital only · · none");
+            report.summary("legend", "Legend", "图例", ValueKind.TEXT, "● = covered (pharmacy); ◐ = hospital only; · = none" /* · is a symbol, so not the separator */);
         }
         report.summary("covered", "Covered cells", "药店覆盖", ValueKind.INTEGER, counts.get("covered"));
         report.summary("hospital_only", "Hospital only", "仅医院", ValueKind.INTEGER, counts.get("hospital_only"));

@@ -262,7 +262,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
 
     /**
      * Without a category column, a national code says it: consumable codes start with C, drug codes with
-     * X, Z or T (domain.md §3). Local codes say nothing, and stay without a category.
+     * X, Z or T (docs/rules.md, Units, identity and codes). Local codes say nothing, and stay without a category.
      */
     private static Category categoryOfCode(String code) {
         if (code.length() < 20) return null;

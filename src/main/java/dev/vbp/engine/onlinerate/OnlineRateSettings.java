@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules of one online-purchase-rate (网采率) report. No official formula exists (domain.md §4), so each
+ * The rules of one online-purchase-rate (网采率) report. No official formula exists (docs/rules.md, Formulas), so each
  * choice is a setting, and each is named in the report's assumptions.
  *
  * @param basis           amount: online amount / all amount; lines: online purchase lines / all, returns netted;

@@ -113,7 +113,7 @@ public final class PriceDropAnalysis {
 
     /**
      * Median, max (最高降幅) and min are always over products. The mean is of the named kind over products; only
-     * a simple mean by generic averages within each generic first (domain.md §4), and says so in its label.
+     * a simple mean by generic averages within each generic first (docs/rules.md, Formulas), and says so in its label.
      */
     private static void summarise(Report report, List<ProductDrop> drops, Grouping by, MeanKind mean) {
         List<ProductDrop> based = drops.stream().filter(ProductDrop::hasBaseline).toList();

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * P_pre, the pre-VBP weighted average unit price of an allocated product: Σ unit price × units / Σ units over
- * the base-period rows of its generic and strength (domain.md §4 ruling), or of its generic in every strength
+ * the base-period rows of its generic and strength (docs/rules.md, retained-savings rulings), or of its generic in every strength
  * per minimum unit ({@code base_price_scope: generic}). Rows are matched by product code of any of the
  * generic's bids (which fixes their strength), else by generic name and normalised strength. Rows without a
  * quantity cannot be weighted; when no row has one there is no P_pre unless the policy says

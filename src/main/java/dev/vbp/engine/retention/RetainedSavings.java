@@ -24,7 +24,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The retained-savings calculation (domain.md §4 and its rulings), one {@link Line} per institution × batch ×
+ * The retained-savings calculation (docs/rules.md, Retained savings, and its rulings), one {@link Line} per institution × batch ×
  * generic × agreement year:
  * <pre>
  * Budget    = Σ_allocations agreed × P_pre(product's generic and strength) × r_fund × s_insured

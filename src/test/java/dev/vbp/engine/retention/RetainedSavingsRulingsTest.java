@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rulings of domain.md §4 "How the formula is applied", each in a world small enough to work by hand.
+ * The rulings of docs/rules.md, Retained savings, "How the formula is applied", each in a world small enough to work by hand.
  * Unless said otherwise: r_fund = s_insured = 1, base period 2018, score 85 → band A, ratio 0.5, one pack =
  * one unit, cycle 2019-01-01..2019-12-31, settled as of 2019-12-31.
  */

@@ -1,0 +1,66 @@
+package dev.vbp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to say after an unknown command or option: the names within a small edit distance of what was typed
+ * ({@code pricedrop} → {@code price-drop}, {@code --fromat} → {@code --format}), or, when none is close, the
+ * list of commands; never a far-fetched guess (picocli's own suggests {@code dual-channel} for {@code nosuch}).
+ */
+final class Suggestions {
+    private Suggestions() {}
+
+    /** The lines to print after {@code e}'s message; empty when there is nothing useful to add. */
+    static List<String> of(CommandLine.UnmatchedArgumentException e) {
+        List<String> lines = new ArrayList<>();
+        List<String> unmatched = e.getUnmatched();
+        if (unmatched.isEmpty()) return lines;
+        String typed = unmatched.get(0);
+        CommandLine cmd = e.getCommandLine();
+        CommandSpec spec = cmd.getCommandSpec();
+        List<String> candidates = new ArrayList<>();
+        boolean option = typed.startsWith("-");
+        if (option) {
+            String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+            for (OptionSpec o : spec.options()) for (String n : o.names()) if (close(name, n)) candidates.add(n);
+        } else {
+            for (String n : cmd.getSubcommands().keySet()) if (!n.equals("help") && close(typed, n)) candidates.add(n);
+        }
+        String prefix = spec.qualifiedName() + " ";
+        if (!candidates.isEmpty()) {
+            lines.add("Did you mean: " + String.join(" or ", candidates.stream().map(c -> option ? c : prefix + c).toList()) + "?");
+        } else if (!option && !cmd.getSubcommands().isEmpty() && !spec.subcommandsRepeatable()) {
+            List<String> names = cmd.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+            lines.add("The commands of '" + spec.qualifiedName() + "' are: " + String.join(", ", names) + ".");
+        }
+        return lines;
+    }
+
+    /** Within an edit distance of about a third of the name (at least 1), or one a prefix of the other. */
+    static boolean close(String typed, String name) {
+        String a = typed.toLowerCase(Locale.ROOT), b = name.toLowerCase(Locale.ROOT);
+        String bareA = a.replaceFirst("^-+", ""), bareB = b.replaceFirst("^-+", "");
+        if (bareA.length() >= 3 && bareB.startsWith(bareA)) return true;
+        return distance(a, b) <= Math.max(1, Math.min(a.length(), b.length()) / 3);
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}
