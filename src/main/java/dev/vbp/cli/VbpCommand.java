@@ -6,6 +6,7 @@ import dev.vbp.cli.commands.DualChannelCommand;
 import dev.vbp.cli.commands.ImportCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.OnlineRateCommand;
+import dev.vbp.cli.commands.PaymentStandardCommand;
 import dev.vbp.cli.commands.PolicyCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
 import dev.vbp.cli.commands.SampleCommand;
@@ -46,6 +47,7 @@ import java.util.concurrent.Callable;
                 RetainedSavingsCommand.class,
                 PolicyCommand.class,
                 DualChannelCommand.class,
+                PaymentStandardCommand.class,
                 SampleCommand.class,
                 DemoCommand.class,
                 CompletionCommand.class,

@@ -31,7 +31,9 @@ public enum Dataset {
             optional("cycle_end", DATE, "end", "采购周期结束", "执行结束日期", "结束日期"),
             optional("category", CATEGORY, "type", "类别", "产品类别"),
             optional("ceiling_price", DECIMAL, "max_price", "最高有效申报价", "最高申报价", "最高限价"),
-            optional("year", YEAR, "年份", "年度"))),
+            optional("year", YEAR, "年份", "年度"),
+            // Whether the product passed consistency evaluation (一致性评价): the payment standard caps it at once if not.
+            optional("consistency_evaluated", FLAG, "evaluated", "一致性评价", "是否通过一致性评价", "通过一致性评价", "是否过评", "过评"))),
 
     BASELINE("baseline", "集采前价格", List.of(
             optional("product_code", CODE, "product_id", "drug_code", "产品编码", "药品编码", "产品代码", "医保药品代码"),

@@ -1,0 +1,101 @@
+package dev.vbp.cli.commands;
+
+import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.DataSources;
+import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.UsageException;
+import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.InstrumentsPolicyOptions;
+import dev.vbp.cli.options.LedgerOptions;
+import dev.vbp.domain.Bid;
+import dev.vbp.domain.Institution;
+import dev.vbp.domain.instruments.EvaluatedBid;
+import dev.vbp.domain.instruments.InstrumentsPolicy;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.paymentstandard.AboveStandard;
+import dev.vbp.engine.paymentstandard.PaymentStandardReports;
+import dev.vbp.engine.paymentstandard.StandardPlan;
+import dev.vbp.output.Report;
+import dev.vbp.read.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "payment-standard",
+        description = {"Payment standards (医保支付标准) of VBP generics, and what patients pay above them.",
+                "The selected price is the standard of its generic and strength; non-selected products at or above 2× it",
+                "are cut 30% and glide to it, below 2× they are paid by a setting; products without consistency",
+                "evaluation at most the standard at once (医保发〔2019〕18号; settings in 'vbp policy show --for instruments').",
+                "With --by institution or generic: Σ max(0, price − payment) × quantity from the ledgers."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  vbp payment-standard --bids sample-data/bids.csv --as-of 2020-06-30",
+                "  vbp payment-standard --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by institution"})
+public class PaymentStandardCommand extends BaseCommand {
+    @Mixin InputOptions input;
+    @Mixin LedgerOptions ledger;
+    @Mixin InstrumentsPolicyOptions policyOptions;
+
+    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) instead of the workspace (repeatable).")
+    List<Path> bidFiles = new ArrayList<>();
+
+    @Option(names = "--institutions", paramLabel = "FILE", description = "Institution file(s), for names (repeatable).")
+    List<Path> institutionFiles = new ArrayList<>();
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The day whose year of the glide path is shown (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--several-winners", paramLabel = "RULE",
+            description = "Overrides the policy: lowest, mean or each (several selected products of one generic and strength).")
+    String severalWinners;
+
+    @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "product",
+            description = "product: each product's payment on --as-of; institution or generic: paid above the standard, from the ledgers (default: ${DEFAULT-VALUE}).")
+    String by;
+
+    @Override
+    protected int execute() {
+        DataSources sources = input.sources(workspace());
+        InstrumentsPolicy policy = policyOptions.load();
+        if (severalWinners != null) {
+            String v = severalWinners.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("lowest", "mean", "each").contains(v)) {
+                throw new UsageException("--several-winners must be lowest, mean or each, not '" + severalWinners + "'");
+            }
+            policy = policy.with("payment_standard.several_winners", v, "--several-winners");
+        }
+        String level = by.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("product", "institution", "generic").contains(level)) {
+            throw new UsageException("--by must be product, institution or generic, not '" + by + "'");
+        }
+        List<EvaluatedBid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids",
+                row -> new EvaluatedBid(Bid.fromRow(row), row.flag("consistency_evaluated")));
+        StandardPlan plan = new StandardPlan(bids, policy.paymentStandard());
+        Report report;
+        if (level.equals("product")) {
+            LocalDate day = asOf != null ? asOf : LocalDate.now(ctx().clock());
+            report = PaymentStandardReports.products(plan, day);
+        } else {
+            Map<String, Institution> institutions = new HashMap<>();
+            sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow).forEach(i -> institutions.put(i.code(), i));
+            StandardPlan.Lookup lookup = plan.lookup();
+            LedgerResult<AboveStandard> scanned = scan(sources.ledgerScan(ledger), () -> new AboveStandard(lookup));
+            report = PaymentStandardReports.above(plan, scanned.aggregate(), institutions,
+                    level.equals("institution") ? PaymentStandardReports.By.INSTITUTION : PaymentStandardReports.By.GENERIC);
+            if (asOf != null) report.warning("--as-of picks the year for --by product; ledger lines are priced on their own dates");
+            sources.describe(report, scanned);
+        }
+        report.parameter("by", level);
+        report.assumption("payment_standard", policy.assumptions("payment_standard"));
+        sources.describe(report);
+        render(report);
+        return ExitCodes.OK;
+    }
+}
