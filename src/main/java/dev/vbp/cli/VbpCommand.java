@@ -12,6 +12,7 @@ import dev.vbp.cli.commands.RetainedSavingsCommand;
 import dev.vbp.cli.commands.SampleCommand;
 import dev.vbp.cli.commands.SavingsCommand;
 import dev.vbp.cli.commands.StatusCommand;
+import dev.vbp.cli.commands.TargetsCommand;
 import dev.vbp.cli.commands.ValidateCommand;
 import dev.vbp.cli.commands.VolumeCommand;
 import dev.vbp.cli.options.GlobalOptions;
@@ -48,6 +49,7 @@ import java.util.concurrent.Callable;
                 PolicyCommand.class,
                 DualChannelCommand.class,
                 PaymentStandardCommand.class,
+                TargetsCommand.class,
                 SampleCommand.class,
                 DemoCommand.class,
                 CompletionCommand.class,
