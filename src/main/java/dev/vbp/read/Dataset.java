@@ -112,7 +112,14 @@ public enum Dataset {
     SCORES("scores", "考核得分", List.of(
             required("institution_code", CODE, "hospital_code", "医疗机构编码", "机构编码", "医院编码"),
             required("score", DECIMAL, "考核得分", "得分", "评分", "考核分数"),
-            optional("period", TEXT, "year", "考核年度", "年度")));
+            optional("period", TEXT, "year", "考核年度", "年度"))),
+
+    PREPAYMENTS("prepayments", "医保基金预付", List.of(
+            required("institution_code", CODE, "hospital_code", "医疗机构编码", "机构编码", "医院编码"),
+            required("date", DATE, "payment_date", "预付日期", "拨付日期", "支付日期", "日期"),
+            required("amount", DECIMAL, "预付金额", "拨付金额", "金额"),
+            optional("batch_id", CODE, "batch", "批次", "集采批次"),
+            optional("note", TEXT, "remarks", "备注")));
 
     private final String id;
     private final String chineseName;
