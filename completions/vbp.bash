@@ -275,7 +275,7 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -298,6 +298,12 @@ function _picocli_vbp_import() {
     '--code-check')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--max-rejects')
@@ -348,7 +354,7 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -371,6 +377,12 @@ function _picocli_vbp_validate() {
     '--code-check')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--max-rejects')
@@ -463,10 +475,10 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local KIND_option_args=("SIMPLE" "VOLUME" "AMOUNT") # --mean values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -475,6 +487,32 @@ function _picocli_vbp_pricedrop() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
     '--bids')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -504,26 +542,6 @@ function _picocli_vbp_pricedrop() {
       return $?
       ;;
     '--batch')
-      return
-      ;;
-    '--map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--delimiter')
-      return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--max-rejects')
       return
       ;;
     '--by')
@@ -571,10 +589,10 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local SOURCE_option_args=("AGREED" "ACTUAL") # --volume values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -583,6 +601,32 @@ function _picocli_vbp_savings() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
     '--bids')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -612,26 +656,6 @@ function _picocli_vbp_savings() {
       return $?
       ;;
     '--batch')
-      return
-      ;;
-    '--map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--delimiter')
-      return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--max-rejects')
       return
       ;;
     '--by')
@@ -697,7 +721,7 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--ledger' '--threads' '--max-errors' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "ITEMS") # --basis values
@@ -708,18 +732,6 @@ function _picocli_vbp_onlinerate() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--ledger')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--threads')
-      return
-      ;;
-    '--max-errors')
-      return
-      ;;
     '--map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -737,7 +749,25 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--max-rejects')
+      return
+      ;;
+    '--ledger')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--threads')
+      return
+      ;;
+    '--max-errors')
       return
       ;;
     '--institutions')
@@ -808,7 +838,7 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--ledger' '--threads' '--max-errors' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -817,18 +847,6 @@ function _picocli_vbp_volume() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--ledger')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--threads')
-      return
-      ;;
-    '--max-errors')
-      return
-      ;;
     '--map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -846,7 +864,25 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--max-rejects')
+      return
+      ;;
+    '--ledger')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--threads')
+      return
+      ;;
+    '--max-errors')
       return
       ;;
     '--allocations')
@@ -919,7 +955,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -943,6 +979,12 @@ function _picocli_vbp_retainedsavings() {
     '--code-check')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--max-rejects')
@@ -1397,7 +1439,7 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
@@ -1407,6 +1449,32 @@ function _picocli_vbp_dualchannel_coverage() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
     '--catalog')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1430,26 +1498,6 @@ function _picocli_vbp_dualchannel_coverage() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--delimiter')
-      return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--max-rejects')
-      return
       ;;
     '--as-of')
       return
@@ -1502,7 +1550,7 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1511,6 +1559,32 @@ function _picocli_vbp_dualchannel_gaps() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
     '--catalog')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1534,26 +1608,6 @@ function _picocli_vbp_dualchannel_gaps() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--delimiter')
-      return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--max-rejects')
-      return
       ;;
     '--as-of')
       return
@@ -1598,7 +1652,7 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1606,6 +1660,32 @@ function _picocli_vbp_dualchannel_matrix() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
     '--catalog')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1629,26 +1709,6 @@ function _picocli_vbp_dualchannel_matrix() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--delimiter')
-      return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--max-rejects')
-      return
       ;;
     '--as-of')
       return
@@ -1688,7 +1748,7 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--catalog' '--outlets' '--stock' '--institutions' '--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1697,6 +1757,32 @@ function _picocli_vbp_dualchannel_prescriptions() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
     '--catalog')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1720,26 +1806,6 @@ function _picocli_vbp_dualchannel_prescriptions() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--map')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--delimiter')
-      return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--max-rejects')
-      return
       ;;
     '--prescriptions')
       local IFS=$'\n'
@@ -1787,7 +1853,7 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -1810,6 +1876,12 @@ function _picocli_vbp_sample_ledger() {
     '--code-check')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--max-rejects')

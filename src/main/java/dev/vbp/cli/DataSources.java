@@ -1,11 +1,12 @@
 package dev.vbp.cli;
 
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.cli.options.LedgerOptions;
 import dev.vbp.engine.ledger.LedgerFileInfo;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LedgerScan;
 import dev.vbp.output.Report;
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.NaturalKeys;
 import dev.vbp.read.DatasetReader;
@@ -34,6 +35,8 @@ public final class DataSources {
     private final List<String> sources = new ArrayList<>();
     /** workspace copy of a ledger → the file it was imported from */
     private final Map<String, String> importedFrom = new HashMap<>();
+    /** Every ledger scan run for the report, in order, so the report can say what each read and left out. */
+    private final List<LedgerResult<?>> scans = new ArrayList<>();
 
     private final long maxRejects;
 
@@ -42,6 +45,21 @@ public final class DataSources {
         this.workspace = workspace;
         this.settings = settings;
         this.maxRejects = maxRejects;
+    }
+
+    /** The rows of the dataset of {@code files}, converted: from the files named, else the workspace, else a usage error. */
+    public <T> List<T> require(DatasetFiles files, Function<Row, T> convert) {
+        return require(files.dataset(), files.files(), files.option(), convert);
+    }
+
+    /** The rows of the dataset of {@code files}, converted; empty when neither files nor the workspace have it. */
+    public <T> List<T> optional(DatasetFiles files, Function<Row, T> convert) {
+        return optional(files.dataset(), files.files(), convert);
+    }
+
+    /** Whether files were named or the workspace has the dataset. */
+    public boolean available(DatasetFiles files) {
+        return available(files.dataset(), files.files());
     }
 
     /** The dataset's rows, or a usage error naming both ways to supply it. */
@@ -74,7 +92,8 @@ public final class DataSources {
         Map<String, Row> firstByKey = new HashMap<>();
         List<String> repeats = new ArrayList<>();
         for (ReadResult r : results) {
-            for (Row row : r.rows()) {
+            for (Row read : r.rows()) {
+                Row row = read.withCurrentCodes(settings.codeMap()); // workspace rows too: the map is the one given now
                 if (key != null) {
                     // The same bid or institution read twice (say, a file imported in two encodings) must not count twice.
                     Row first = firstByKey.putIfAbsent(key.of().apply(row), row);
@@ -109,10 +128,10 @@ public final class DataSources {
         List<Path> files = options.files;
         LedgerScan scan;
         if (!files.isEmpty()) {
-            scan = LedgerScan.of(files).headerAliases(settings.mappingFor(Dataset.LEDGER).columns());
+            scan = LedgerScan.of(files).headerAliases(settings.mappingFor(Dataset.LEDGER).columns()).codeMap(settings.codeMap());
             sources.add("ledger: " + String.join(", ", files.stream().map(Path::toString).toList()));
         } else if (workspace.has(Dataset.LEDGER)) {
-            scan = LedgerScan.of(workspace.files(Dataset.LEDGER)).headerAliases(workspace.ledgerAliases());
+            scan = LedgerScan.of(workspace.files(Dataset.LEDGER)).headerAliases(workspace.ledgerAliases()).codeMap(settings.codeMap());
             for (var e : workspace.manifest().entries(Dataset.LEDGER.id())) {
                 importedFrom.put(workspace.root().resolve(e.file()).toString(), e.source());
             }
@@ -129,11 +148,16 @@ public final class DataSources {
         return scan.maxErrors(options.maxErrors);
     }
 
+    /** Records a finished ledger scan, so {@link #describe(Report)} says what it read and left out. */
+    public void scanned(LedgerResult<?> result) {
+        scans.add(result);
+    }
+
     /**
      * Adds what a ledger scan read and left out to a report, so no line disappears unseen. Lines of ledgers
      * read from the workspace are named by the file they were imported from.
      */
-    public void describe(Report report, LedgerResult<?> result) {
+    private void describe(Report report, LedgerResult<?> result) {
         report.assumption("ledger_lines", result.acceptedLines() + " lines used of " + result.totalLines()
                 + (result.filteredLines() > 0 ? " (" + result.filteredLines() + " outside the selection)" : ""));
         for (LedgerFileInfo f : result.files()) {
@@ -159,8 +183,12 @@ public final class DataSources {
 
     public List<String> warnings() { return warnings; }
 
-    /** Adds where each dataset came from (parameter {@code inputs}) and every reading warning to a report. */
+    /**
+     * Adds to a report what every ledger scan read and left out, where each dataset came from (parameter
+     * {@code inputs}) and every reading warning. {@code AnalysisCommand} calls it for every analysis.
+     */
     public void describe(Report report) {
+        for (LedgerResult<?> r : scans) describe(report, r);
         report.parameter("inputs", List.copyOf(sources));
         warnings.forEach(report::warning);
     }

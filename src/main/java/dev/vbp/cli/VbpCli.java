@@ -1,6 +1,6 @@
 package dev.vbp.cli;
 
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import dev.vbp.read.FieldParseException;
 import dev.vbp.read.FieldParsers;
 import dev.vbp.read.FieldType;

@@ -1,7 +1,5 @@
 package dev.vbp.domain;
 
-import dev.vbp.read.Row;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,14 +7,6 @@ import java.time.LocalDate;
 public record BaselinePrice(String productCode, String genericName, String dosageForm, String spec, Strength strength,
                             String manufacturer, BigDecimal packPrice, int packCount, BigDecimal quantity,
                             String region, LocalDate date, Integer year, String where) {
-
-    public static BaselinePrice fromRow(Row r) {
-        String spec = r.text("spec");
-        return new BaselinePrice(r.text("product_code"), r.text("generic_name"), r.text("dosage_form"), spec,
-                spec == null ? null : Strength.parse(spec), r.text("manufacturer"), r.decimal("pack_price"),
-                r.integer("pack_count"), r.decimal("quantity"), r.text("region"), r.date("date"), r.integer("year"),
-                r.where());
-    }
 
     public BigDecimal unitPrice() {
         return Exact.divide(packPrice, BigDecimal.valueOf(packCount));

@@ -1,7 +1,5 @@
 package dev.vbp.domain;
 
-import dev.vbp.read.Row;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -14,16 +12,6 @@ public record Bid(String batchId, String productCode, String genericName, String
                   Strength strength, int packCount, String manufacturer, BigDecimal bidPrice, boolean selected,
                   BigDecimal agreedQty, String region, LocalDate cycleStart, LocalDate cycleEnd, Category category,
                   BigDecimal ceilingPrice, Integer year, String where) {
-
-    public static Bid fromRow(Row r) {
-        Boolean selected = r.flag("selected");
-        Category category = r.as("category", Category.class);
-        return new Bid(r.text("batch_id"), r.text("product_code"), r.text("generic_name"), r.text("dosage_form"),
-                r.text("spec"), Strength.parse(r.text("spec")), r.integer("pack_count"), r.text("manufacturer"),
-                r.decimal("bid_price"), selected == null || selected, r.decimal("agreed_qty"), r.text("region"),
-                r.date("cycle_start"), r.date("cycle_end"), category == null ? Category.DRUG : category,
-                r.decimal("ceiling_price"), r.integer("year"), r.where());
-    }
 
     public BigDecimal unitPrice() {
         return Exact.divide(bidPrice, BigDecimal.valueOf(packCount));

@@ -1,6 +1,6 @@
 package dev.vbp.domain;
 
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,5 +1,7 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.BadInputException;
+
 import dev.vbp.domain.Codes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -165,6 +167,9 @@ public final class DatasetReader {
                 } catch (FieldParseException e) {
                     rejects.add(new Reject(source, line, c + 1, field.name(), e.getMessage(), raw));
                     return;
+                }
+                if (value instanceof String code && field.isProductCode() && settings.codeMap().isOld(code)) {
+                    value = settings.codeMap().translate(code);
                 }
                 if (value == null && field.required()) {
                     rejects.add(new Reject(source, line, c + 1, field.name(),

@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record Field(String name, FieldType type, boolean required, List<String> aliases) {
 
+    /** Product and drug codes: the columns a code map (曾用码 → current code) applies to. */
+    public boolean isProductCode() {
+        return name.equals("product_code") || name.equals("drug_code");
+    }
+
     public static Field required(String name, FieldType type, String... aliases) {
         return new Field(name, type, true, List.of(aliases));
     }

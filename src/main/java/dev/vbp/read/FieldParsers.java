@@ -97,7 +97,7 @@ public final class FieldParsers {
             case CHANNEL -> Channel.parse(s).orElseThrow(() -> new FieldParseException(
                     "online or offline (also 线上/线下, 网上/网下, 平台/非平台, 是/否)", raw));
             case CATEGORY -> Category.parse(s).orElseThrow(() -> new FieldParseException(
-                    "drug or consumable (also 药品/耗材)", raw));
+                    "drug or consumable (also 药品/耗材, 中药饮片, 院内制剂)", raw));
             case OWNERSHIP -> Ownership.parse(s).orElseThrow(() -> new FieldParseException(
                     "public or private (also 公立/民营, 非公立)", raw));
             case OUTLET_TYPE -> OutletType.parse(s).orElseThrow(() -> new FieldParseException(

@@ -1,5 +1,7 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.BadInputException;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.BadInputException;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

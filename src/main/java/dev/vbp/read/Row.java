@@ -42,6 +42,18 @@ public final class Row {
 
     public int size() { return values.length; }
 
+    /** This row with its old product and drug codes replaced by their current ones; itself when none is old. */
+    public Row withCurrentCodes(dev.vbp.domain.Codes.CodeMap map) {
+        Object[] copy = null;
+        for (int f = 0; f < values.length; f++) {
+            if (values[f] instanceof String code && dataset.fields().get(f).isProductCode() && map.isOld(code)) {
+                if (copy == null) copy = values.clone();
+                copy[f] = map.translate(code);
+            }
+        }
+        return copy == null ? this : new Row(dataset, copy, source, line);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Row r && r.dataset == dataset && Arrays.equals(r.values, values);

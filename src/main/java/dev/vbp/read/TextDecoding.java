@@ -1,5 +1,7 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.BadInputException;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,6 @@
 package dev.vbp.sample;
 
-import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.domain.Category;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +36,7 @@ public final class LedgerGenerator {
      * the generator then makes a plausible one up from the product's position in the list.
      */
     public record Product(String code, String genericName, String spec, String manufacturer, BigDecimal packPrice,
-                          LedgerCategory category) {
+                          Category category) {
         public Product {
             Objects.requireNonNull(code);
             Objects.requireNonNull(genericName);
@@ -49,7 +49,7 @@ public final class LedgerGenerator {
         }
 
         /** A product whose spec and manufacturer the generator makes up. */
-        public Product(String code, String genericName, BigDecimal packPrice, LedgerCategory category) {
+        public Product(String code, String genericName, BigDecimal packPrice, Category category) {
             this(code, genericName, null, null, packPrice, category);
         }
     }
@@ -177,13 +177,13 @@ public final class LedgerGenerator {
                 String code = "X" + DRUG_ATC[g] + (k % 2 == 0 ? "E" : "X") + String.format("%03d", 1 + r.nextInt(999))
                         + (char) ('A' + r.nextInt(8)) + String.format("%012d", r.nextLong(1_000_000_000_000L));
                 list.add(new Product(code, DRUGS[g], DRUG_SPECS[g][k % 3], DRUG_MAKERS[(g * 3 + k) % DRUG_MAKERS.length],
-                        price(r, 100, 30_000), LedgerCategory.DRUG));
+                        price(r, 100, 30_000), Category.DRUG));
             }
         }
         for (int c = 0; c < CONSUMABLES.length; c++) {
             String code = "C" + String.format("%019d", r.nextLong(1_000_000_000_000_000_000L));
             list.add(new Product(code, CONSUMABLES[c], CONSUMABLE_SPECS[c], DEVICE_MAKERS[c % DEVICE_MAKERS.length],
-                    price(r, 500, 800_000), LedgerCategory.CONSUMABLE));
+                    price(r, 500, 800_000), Category.CONSUMABLE));
         }
         return List.copyOf(list);
     }
@@ -261,7 +261,7 @@ public final class LedgerGenerator {
                 specs[p] = field(pr.spec() != null ? pr.spec() : madeUpSpec(pr, p));
                 makers[p] = field(pr.manufacturer() != null ? pr.manufacturer() : MAKERS[(p * 7 + 3) % MAKERS.length]);
                 packPrice[p] = pr.packPrice().movePointRight(4).longValueExact();
-                consumable[p] = pr.category() == LedgerCategory.CONSUMABLE;
+                consumable[p] = pr.category() == Category.CONSUMABLE;
             }
             drugIndex = java.util.stream.IntStream.range(0, np).filter(p -> !consumable[p]).toArray();
             consumableIndex = java.util.stream.IntStream.range(0, np).filter(p -> consumable[p]).toArray();
@@ -289,7 +289,7 @@ public final class LedgerGenerator {
         /** For products that come without a spec: one of the generic's usual specs, else a neutral pack. */
         private static String madeUpSpec(Product pr, int p) {
             int g = Arrays.asList(DRUGS).indexOf(pr.genericName());
-            return g >= 0 ? DRUG_SPECS[g][p % 3] : (pr.category() == LedgerCategory.DRUG ? "1盒" : "1个");
+            return g >= 0 ? DRUG_SPECS[g][p % 3] : (pr.category() == Category.DRUG ? "1盒" : "1个");
         }
 
         Summary run() throws IOException {

@@ -1,6 +1,6 @@
 package dev.vbp.workspace;
 
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import dev.vbp.read.CanonicalCsv;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.DatasetReader;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.read.ReadResult;

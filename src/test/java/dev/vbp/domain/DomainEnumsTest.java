@@ -31,7 +31,10 @@ class DomainEnumsTest {
         for (String s : new String[] {"consumable", "CONSUMABLE", "耗材", "医用耗材", "医用耗材类"}) {
             assertEquals(Optional.of(Category.CONSUMABLE), Category.parse(s), s);
         }
-        assertEquals(Optional.empty(), Category.parse("中药饮片"));
+        // One vocabulary for bids and ledgers: the two drug kinds online-rate may leave out are categories too.
+        assertEquals(Optional.of(Category.HERBAL_PIECES), Category.parse("中药饮片"));
+        assertEquals(Optional.of(Category.HOSPITAL_PREPARATION), Category.parse("院内制剂"));
+        assertEquals(Optional.empty(), Category.parse("器械"));
         assertEquals("drug", Category.DRUG.code());
         assertEquals("consumable", Category.CONSUMABLE.code());
     }

@@ -172,7 +172,8 @@ class FieldParsersTest {
         assertEquals(Ownership.PRIVATE, FieldParsers.parse(OWNERSHIP, "非公立"));
         assertEquals(OutletType.PHARMACY, FieldParsers.parse(OUTLET_TYPE, "定点零售药店"));
         fails(CHANNEL, "邮购", "expected online or offline (also 线上/线下, 网上/网下, 平台/非平台, 是/否), found '邮购'");
-        fails(CATEGORY, "饮片", "expected drug or consumable (also 药品/耗材), found '饮片'");
+        assertEquals(Category.HERBAL_PIECES, FieldParsers.parse(CATEGORY, "饮片"));
+        fails(CATEGORY, "器械", "expected drug or consumable (also 药品/耗材, 中药饮片, 院内制剂), found '器械'");
         fails(OWNERSHIP, "军队", "expected public or private (also 公立/民营, 非公立), found '军队'");
         fails(OUTLET_TYPE, "诊所", "expected hospital or pharmacy (also 医院/药店, 定点医疗机构/定点零售药店), found '诊所'");
     }

@@ -1,5 +1,7 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.BadInputException;
+
 import dev.vbp.cli.Cli;
 import dev.vbp.cli.ExitCodes;
 import org.junit.jupiter.api.Test;

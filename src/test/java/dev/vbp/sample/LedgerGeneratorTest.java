@@ -1,7 +1,7 @@
 package dev.vbp.sample;
 
 import dev.vbp.engine.ledger.GroupedSums;
-import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.domain.Category;
 import dev.vbp.domain.Channel;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LedgerScan;
@@ -51,8 +51,8 @@ class LedgerGeneratorTest {
         assertTrue(inst.stream().allMatch(c -> c.matches("H\\d{11}")));
 
         List<LedgerGenerator.Product> products = LedgerGenerator.defaultProducts();
-        List<LedgerGenerator.Product> drugs = products.stream().filter(p -> p.category() == LedgerCategory.DRUG).toList();
-        List<LedgerGenerator.Product> consumables = products.stream().filter(p -> p.category() == LedgerCategory.CONSUMABLE).toList();
+        List<LedgerGenerator.Product> drugs = products.stream().filter(p -> p.category() == Category.DRUG).toList();
+        List<LedgerGenerator.Product> consumables = products.stream().filter(p -> p.category() == Category.CONSUMABLE).toList();
         assertEquals(150, drugs.size());
         assertEquals(20, consumables.size());
         assertTrue(drugs.stream().allMatch(p -> p.code().matches("X[A-Z0-9]{22}")));
@@ -105,7 +105,7 @@ class LedgerGeneratorTest {
 
     @Test
     void givenInstitutionsAndProductsAreUsed() throws IOException {
-        var products = List.of(new LedgerGenerator.Product("XA10BAE021A010010201650", "二甲双胍片", new BigDecimal("1.3333"), LedgerCategory.DRUG));
+        var products = List.of(new LedgerGenerator.Product("XA10BAE021A010010201650", "二甲双胍片", new BigDecimal("1.3333"), Category.DRUG));
         LedgerGenerator.Settings s = new LedgerGenerator.Settings(500, 1, 0, false).withInstitutions(List.of("H1", "H2"))
                 .withProducts(products).withYear(2023);
         Path file = Files.write(dir.resolve("x.csv"), bytes(s));
@@ -149,9 +149,9 @@ class LedgerGeneratorTest {
     void productsCarryTheirOwnSpecAndManufacturer() throws IOException {
         var products = List.of(
                 new LedgerGenerator.Product("XC09CAE795A010880288351", "厄贝沙坦片", "75mg*28片", "浙江华海药业股份有限公司",
-                        new BigDecimal("5.66"), LedgerCategory.DRUG),
+                        new BigDecimal("5.66"), Category.DRUG),
                 new LedgerGenerator.Product("C1234567890123456789", "一次性使用输液器", "0.7mm, \"带针\"", "威高集团有限公司",
-                        new BigDecimal("2.5"), LedgerCategory.CONSUMABLE));
+                        new BigDecimal("2.5"), Category.CONSUMABLE));
         LedgerGenerator.Settings s = new LedgerGenerator.Settings(400, 5, 0, false).withProducts(products);
         Path file = Files.write(dir.resolve("p.csv"), bytes(s));
         List<String> lines = Files.readAllLines(file);
@@ -172,10 +172,10 @@ class LedgerGeneratorTest {
 
     @Test
     void theFourArgumentProductGetsAMadeUpSpecAndMaker() throws IOException {
-        var p = new LedgerGenerator.Product("XA10BAE021A010010201650", "阿卡波糖片", new BigDecimal("1.3333"), LedgerCategory.DRUG);
+        var p = new LedgerGenerator.Product("XA10BAE021A010010201650", "阿卡波糖片", new BigDecimal("1.3333"), Category.DRUG);
         assertEquals(null, p.spec());
         assertEquals(null, p.manufacturer());
-        assertEquals(null, new LedgerGenerator.Product("X", "x", " ", "", BigDecimal.ONE, LedgerCategory.DRUG).spec());
+        assertEquals(null, new LedgerGenerator.Product("X", "x", " ", "", BigDecimal.ONE, Category.DRUG).spec());
         List<String> lines = new String(bytes(new LedgerGenerator.Settings(50, 1, 0, false).withProducts(List.of(p))),
                 java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         for (String line : lines.subList(1, lines.size())) {
@@ -192,10 +192,10 @@ class LedgerGeneratorTest {
         // drug makers make drugs (药业 or 制药 in the name), device makers consumables, never crossed
         for (LedgerGenerator.Product p : products) {
             boolean pharma = p.manufacturer().contains("药业") || p.manufacturer().contains("制药");
-            assertEquals(p.category() == LedgerCategory.DRUG, pharma, p.toString());
+            assertEquals(p.category() == Category.DRUG, pharma, p.toString());
         }
         // each generic comes from five different makers
-        var makersByGeneric = products.stream().filter(p -> p.category() == LedgerCategory.DRUG)
+        var makersByGeneric = products.stream().filter(p -> p.category() == Category.DRUG)
                 .collect(Collectors.groupingBy(LedgerGenerator.Product::genericName,
                         Collectors.mapping(LedgerGenerator.Product::manufacturer, Collectors.toSet())));
         assertEquals(30, makersByGeneric.size());

@@ -1,9 +1,9 @@
 package dev.vbp.cli.commands;
 
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.BaseCommand;
 import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
-import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.domain.Texts;
 import dev.vbp.domain.dualchannel.CatalogEntry;
 import dev.vbp.domain.dualchannel.Outlet;
@@ -18,24 +18,19 @@ import dev.vbp.engine.dualchannel.MatrixAnalysis;
 import dev.vbp.engine.dualchannel.PrescriptionAnalysis;
 import dev.vbp.output.Format;
 import dev.vbp.output.Report;
-import dev.vbp.read.Dataset;
+import dev.vbp.read.Records;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-@Command(name = "dual-channel", mixinStandardHelpOptions = true,
+@Command(name = "dual-channel",
         description = "Dual-channel (双通道) coverage of negotiated drugs: can patients get every listed drug at a designated "
                 + "hospital or pharmacy in their county?",
         footerHeading = "%nExamples:%n",
@@ -47,51 +42,43 @@ import java.util.concurrent.Callable;
                 DualChannelCommand.Gaps.class,
                 DualChannelCommand.Matrix.class,
                 DualChannelCommand.Prescriptions.class})
-public class DualChannelCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+public class DualChannelCommand extends BaseCommand {
     @Override
-    public Integer call() {
+    protected int execute() {
         throw new ParameterException(spec.commandLine(), "missing a subcommand: coverage, gaps, matrix or prescriptions");
     }
 
     /** Where the dual-channel datasets come from. */
     public static class Inputs {
-        @Option(names = "--catalog", paramLabel = "FILE", description = "Negotiated-drug catalog file(s) instead of the workspace (repeatable).")
-        List<Path> catalog = new ArrayList<>();
-        @Option(names = "--outlets", paramLabel = "FILE", description = "Designated outlets file(s) instead of the workspace (repeatable).")
-        List<Path> outlets = new ArrayList<>();
-        @Option(names = "--stock", paramLabel = "FILE", description = "Stock file(s) instead of the workspace (repeatable).")
-        List<Path> stock = new ArrayList<>();
-        @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions file(s); their counties count too (optional).")
-        List<Path> institutions = new ArrayList<>();
+        @Mixin DatasetFiles.Catalog catalog;
+        @Mixin DatasetFiles.Outlets outlets;
+        @Mixin DatasetFiles.Stock stock;
+        /** Optional: the institutions' counties count too. */
+        @Mixin DatasetFiles.Institutions institutions;
 
-        List<CatalogEntry> catalog(DataSources s) { return s.require(Dataset.CATALOG, catalog, "--catalog", CatalogEntry::fromRow); }
-        List<Outlet> outlets(DataSources s) { return s.require(Dataset.OUTLETS, outlets, "--outlets", Outlet::fromRow); }
-        List<StockEntry> stock(DataSources s) { return s.require(Dataset.STOCK, stock, "--stock", StockEntry::fromRow); }
+        List<CatalogEntry> catalog(DataSources s) { return s.require(catalog, Records::catalogEntry); }
+        List<Outlet> outlets(DataSources s) { return s.require(outlets, Records::outlet); }
+        List<StockEntry> stock(DataSources s) { return s.require(stock, Records::stockEntry); }
 
         /** Institution code → county, or empty when no institutions are given. */
         Map<String, String> institutionCounties(DataSources s) {
             Map<String, String> m = new LinkedHashMap<>();
-            s.optional(Dataset.INSTITUTIONS, institutions, r -> Map.entry(r.text("institution_code"), Texts.normalise(r.text("county"))))
+            s.optional(institutions, r -> Map.entry(r.text("institution_code"), Texts.normalise(r.text("county"))))
                     .forEach(e -> m.putIfAbsent(e.getKey(), e.getValue()));
             return m;
         }
     }
 
     /** Options of the analyses that look at one day's list. */
-    abstract static class OnADay extends BaseCommand {
+    abstract static class OnADay extends AnalysisCommand {
         @Mixin Inputs inputs;
-        @Mixin InputOptions input;
 
         @Option(names = "--as-of", paramLabel = "DATE",
                 description = "Count only drugs whose agreement is in force on this day (default: today).")
         LocalDate asOf;
 
-        DataSources sources;
-
         DualChannelWorld world() {
-            sources = input.sources(workspace());
+            DataSources sources = sources();
             List<CatalogEntry> catalog = inputs.catalog(sources);
             List<Outlet> outlets = inputs.outlets(sources);
             List<StockEntry> stock = inputs.stock(sources);
@@ -120,7 +107,7 @@ public class DualChannelCommand implements Callable<Integer> {
         BigDecimal failUnder;
 
         @Override
-        protected int execute() {
+        protected Outcome analyse() {
             DualChannelWorld w = world();
             Report report = CoverageAnalysis.report(w, by, require);
             BigDecimal rate = CoverageAnalysis.coverageRate(report);
@@ -134,9 +121,7 @@ public class DualChannelCommand implements Callable<Integer> {
                             + " (shortfall " + dev.vbp.output.DisplayText.percent(rate == null ? failUnder : failUnder.subtract(rate)) + ")");
                 }
             }
-            sources.describe(report);
-            render(report);
-            return failed ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+            return new Outcome(report, failed);
         }
     }
 
@@ -150,11 +135,8 @@ public class DualChannelCommand implements Callable<Integer> {
         CoverageRule require = CoverageRule.PHARMACY;
 
         @Override
-        protected int execute() {
-            Report report = GapsAnalysis.report(world(), require);
-            sources.describe(report);
-            render(report);
-            return ExitCodes.OK;
+        protected Outcome analyse() {
+            return Outcome.of(GapsAnalysis.report(world(), require));
         }
     }
 
@@ -164,13 +146,10 @@ public class DualChannelCommand implements Callable<Integer> {
             footer = "  vbp dual-channel matrix --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --as-of 2026-06-30")
     public static class Matrix extends OnADay {
         @Override
-        protected int execute() {
+        protected Outcome analyse() {
             DualChannelWorld w = world();
             boolean table = global().format == Format.TABLE || global().format == Format.MARKDOWN;
-            Report report = MatrixAnalysis.report(w, table ? MatrixAnalysis.Cells.SYMBOLS : MatrixAnalysis.Cells.WORDS);
-            sources.describe(report);
-            render(report);
-            return ExitCodes.OK;
+            return Outcome.of(MatrixAnalysis.report(w, table ? MatrixAnalysis.Cells.SYMBOLS : MatrixAnalysis.Cells.WORDS));
         }
     }
 
@@ -178,26 +157,20 @@ public class DualChannelCommand implements Callable<Integer> {
             description = "Circulated prescriptions: count, amount and fund-paid share; flags those filled where the drug is not stocked or the outlet is not designated.",
             footerHeading = "%nExample:%n",
             footer = "  vbp dual-channel prescriptions --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --prescriptions sample-data/prescriptions.csv --by month")
-    public static class Prescriptions extends BaseCommand {
+    public static class Prescriptions extends AnalysisCommand {
         @Mixin Inputs inputs;
-        @Mixin InputOptions input;
-
-        @Option(names = "--prescriptions", paramLabel = "FILE", description = "Prescriptions file(s) instead of the workspace (repeatable).")
-        List<Path> prescriptions = new ArrayList<>();
+        @Mixin DatasetFiles.Prescriptions prescriptions;
 
         @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "county",
                 description = "One row per prescription, county, route, drug or month (default: county).")
         PrescriptionAnalysis.By by = PrescriptionAnalysis.By.COUNTY;
 
         @Override
-        protected int execute() {
-            DataSources s = input.sources(workspace());
-            List<Prescription> rx = s.require(Dataset.PRESCRIPTIONS, prescriptions, "--prescriptions", Prescription::fromRow);
-            Report report = PrescriptionAnalysis.report(rx, inputs.catalog(s), inputs.outlets(s), inputs.stock(s),
-                    inputs.institutionCounties(s), by);
-            s.describe(report);
-            render(report);
-            return ExitCodes.OK;
+        protected Outcome analyse() {
+            DataSources s = sources();
+            List<Prescription> rx = s.require(prescriptions, Records::prescription);
+            return Outcome.of(PrescriptionAnalysis.report(rx, inputs.catalog(s), inputs.outlets(s), inputs.stock(s),
+                    inputs.institutionCounties(s), by));
         }
     }
 

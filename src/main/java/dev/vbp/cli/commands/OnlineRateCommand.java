@@ -1,29 +1,27 @@
 package dev.vbp.cli.commands;
 
-import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
-import dev.vbp.cli.options.InputOptions;
-import dev.vbp.cli.options.LedgerCategoryConverter;
+import dev.vbp.cli.options.DatasetFiles;
+import dev.vbp.cli.options.CategoryConverter;
 import dev.vbp.cli.options.LedgerOptions;
 import dev.vbp.cli.options.RateConverter;
 import dev.vbp.domain.Institution;
 import dev.vbp.engine.ledger.GroupedSums;
-import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.domain.Category;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.ledger.LineFilter;
 import dev.vbp.engine.onlinerate.OnlineRateAnalysis;
 import dev.vbp.engine.onlinerate.OnlineRateSettings;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Basis;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Level;
-import dev.vbp.read.Dataset;
+import dev.vbp.read.Records;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,12 +38,9 @@ import java.util.Map;
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county",
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --target 95%% --by institution --all-categories",
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%%"})
-public class OnlineRateCommand extends BaseCommand {
+public class OnlineRateCommand extends AnalysisCommand {
     @Mixin LedgerOptions ledger;
-    @Mixin InputOptions input;
-
-    @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions file (county, level, ownership) instead of the workspace's.")
-    List<Path> institutionFiles = new ArrayList<>();
+    @Mixin DatasetFiles.Institutions institutionFiles;
 
     @Option(names = "--by", paramLabel = "LEVEL", split = ",",
             description = "Row levels, combinable: institution, county, level, category, month (default: institution; e.g. --by county,month).")
@@ -61,9 +56,9 @@ public class OnlineRateCommand extends BaseCommand {
     @Option(names = "--include-private", description = "Count private institutions too (default: public institutions only).")
     boolean includePrivate;
 
-    @Option(names = "--exclude", paramLabel = "CATEGORY", split = ",", converter = LedgerCategoryConverter.class,
+    @Option(names = "--exclude", paramLabel = "CATEGORY", split = ",", converter = CategoryConverter.class,
             description = "Leave out a category: herbal-pieces (中药饮片), hospital-preparation (院内制剂), consumable or drug (repeatable).")
-    List<LedgerCategory> exclude = new ArrayList<>();
+    List<Category> exclude = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "DATE", description = "Only purchases on or after this date (yyyy-mm-dd).")
     LocalDate from;
@@ -80,17 +75,17 @@ public class OnlineRateCommand extends BaseCommand {
     BigDecimal failUnder;
 
     @Override
-    protected int execute() {
+    protected Outcome analyse() {
         if (from != null && to != null && to.isBefore(from)) {
             throw new UsageException("--to " + to + " is before --from " + from);
         }
-        DataSources sources = input.sources(workspace());
-        List<Institution> list = sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow);
+        DataSources sources = sources();
+        List<Institution> list = sources.optional(institutionFiles, Records::institution);
         Map<String, Institution> institutions = new HashMap<>();
         list.forEach(i -> institutions.put(i.code(), i));
         OnlineRateSettings settings = new OnlineRateSettings(basis, by.isEmpty() ? List.of(Level.INSTITUTION)
                 : List.copyOf(new LinkedHashSet<>(by)), !allCategories, includePrivate, new LinkedHashSet<>(exclude), target, failUnder);
-        LineFilter filter = LineFilter.all().excluding(exclude.toArray(LedgerCategory[]::new));
+        LineFilter filter = LineFilter.all().excluding(exclude.toArray(Category[]::new));
         if (from != null) filter = filter.from(from);
         if (to != null) filter = filter.to(to);
         LedgerResult<GroupedSums> result = scan(sources.ledgerScan(ledger).require("amount", "channel").filter(filter),
@@ -98,9 +93,6 @@ public class OnlineRateCommand extends BaseCommand {
         OnlineRateAnalysis.Result r = OnlineRateAnalysis.analyse(result.aggregate(), institutions, !list.isEmpty(), settings);
         if (from != null) r.report().parameter("from", from);
         if (to != null) r.report().parameter("to", to);
-        sources.describe(r.report(), result);
-        sources.describe(r.report());
-        render(r.report());
-        return r.shortfalls().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return new Outcome(r.report(), !r.shortfalls().isEmpty());
     }
 }

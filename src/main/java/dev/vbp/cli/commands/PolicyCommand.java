@@ -2,7 +2,7 @@ package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
 import dev.vbp.cli.ExitCodes;
-import dev.vbp.domain.retention.PolicyFile;
+import dev.vbp.read.PolicyFile;
 import dev.vbp.domain.retention.RetentionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,9 +1,6 @@
 package dev.vbp.cli.commands;
 
-import dev.vbp.cli.BaseCommand;
-import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
-import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.options.PricingOptions;
 import dev.vbp.domain.pricing.MeanKind;
 import dev.vbp.engine.pricing.BaselineSettings;
@@ -20,9 +17,8 @@ import picocli.CommandLine.Option;
         footer = {
                 "  vbp price-drop --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --batch 4+7",
                 "  vbp price-drop --bids sample-data/bids.csv --against ceiling --by batch --mean amount --format json"})
-public class PriceDropCommand extends BaseCommand {
+public class PriceDropCommand extends AnalysisCommand {
     @Mixin PricingOptions pricing;
-    @Mixin InputOptions input;
 
     @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "product",
             description = "One row per product, generic, batch or category (default: product).")
@@ -33,13 +29,10 @@ public class PriceDropCommand extends BaseCommand {
     MeanKind mean = MeanKind.SIMPLE;
 
     @Override
-    protected int execute() {
-        DataSources sources = input.sources(workspace());
-        BaselineSettings baseline = pricing.settings(sources);
-        Report report = PriceDropAnalysis.report(pricing.resolve(sources, baseline), by, mean, baseline);
+    protected Outcome analyse() {
+        BaselineSettings baseline = pricing.settings(sources());
+        Report report = PriceDropAnalysis.report(pricing.resolve(sources(), baseline), by, mean, baseline);
         pricing.describe(report, baseline);
-        sources.describe(report);
-        render(report);
-        return ExitCodes.OK;
+        return Outcome.of(report);
     }
 }

@@ -1,14 +1,13 @@
 package dev.vbp.cli.commands;
 
-import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
-import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.cli.options.PeriodConverter;
 import dev.vbp.domain.BaselinePrice;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Period;
-import dev.vbp.domain.retention.PolicyFile;
+import dev.vbp.read.PolicyFile;
 import dev.vbp.domain.retention.RetentionPolicy;
 import dev.vbp.domain.Allocation;
 import dev.vbp.domain.Institution;
@@ -21,13 +20,13 @@ import dev.vbp.engine.retention.RetainedSavings;
 import dev.vbp.engine.retention.RetainedSavingsReports;
 import dev.vbp.domain.Score;
 import dev.vbp.output.Report;
+import dev.vbp.read.Records;
 import dev.vbp.read.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,21 +39,15 @@ import java.util.Map;
         footer = {
                 "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --by institution",
                 "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --explain H51340100001"})
-public class RetainedSavingsCommand extends BaseCommand {
-    @Mixin InputOptions input;
-
-    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) instead of the workspace (repeatable).")
-    List<Path> bidFiles = new ArrayList<>();
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Pre-VBP price file(s) with quantities, for P_pre (repeatable).")
-    List<Path> baselineFiles = new ArrayList<>();
-    @Option(names = "--allocations", paramLabel = "FILE", description = "Agreed-quantity allocation file(s) (repeatable).")
-    List<Path> allocationFiles = new ArrayList<>();
+public class RetainedSavingsCommand extends AnalysisCommand {
+    @Mixin DatasetFiles.Bids bidFiles;
+    /** Pre-VBP prices with quantities, for P_pre. */
+    @Mixin DatasetFiles.Baseline baselineFiles;
+    @Mixin DatasetFiles.Allocations allocationFiles;
     /** The settlement-period purchases: --ledger FILE|DIR, --threads, --max-errors. */
     @Mixin LedgerOptions ledger;
-    @Option(names = "--scores", paramLabel = "FILE", description = "Assessment score file(s) (repeatable).")
-    List<Path> scoreFiles = new ArrayList<>();
-    @Option(names = "--institutions", paramLabel = "FILE", description = "Institution file(s), for names and counties (repeatable).")
-    List<Path> institutionFiles = new ArrayList<>();
+    @Mixin DatasetFiles.Scores scoreFiles;
+    @Mixin DatasetFiles.Institutions institutionFiles;
 
     @Option(names = "--policy", paramLabel = "FILE.yaml", description = "Policy file (default: the built-in default, 'vbp policy show').")
     Path policyFile;
@@ -71,15 +64,15 @@ public class RetainedSavingsCommand extends BaseCommand {
     String explain;
 
     @Override
-    protected int execute() {
-        DataSources sources = input.sources(workspace());
+    protected Outcome analyse() {
+        DataSources sources = sources();
         RetentionPolicy policy = policyFile == null ? RetentionPolicy.defaults() : PolicyFile.load(policyFile);
         if (basePeriod != null) policy = policy.withBasePeriod(basePeriod);
-        List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);
-        List<Allocation> allocations = sources.require(Dataset.ALLOCATIONS, allocationFiles, "--allocations", Allocation::fromRow);
-        List<BaselinePrice> baseline = sources.optional(Dataset.BASELINE, baselineFiles, BaselinePrice::fromRow);
-        List<Score> scores = sources.optional(Dataset.SCORES, scoreFiles, Score::fromRow);
-        List<Institution> institutions = sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow);
+        List<Bid> bids = sources.require(bidFiles, Records::bid);
+        List<Allocation> allocations = sources.require(allocationFiles, Records::allocation);
+        List<BaselinePrice> baseline = sources.optional(baselineFiles, Records::baseline);
+        List<Score> scores = sources.optional(scoreFiles, Records::score);
+        List<Institution> institutions = sources.optional(institutionFiles, Records::institution);
         Map<String, Integer> packCounts = new HashMap<>();
         for (Bid b : bids) if (b.productCode() != null) packCounts.putIfAbsent(b.productCode(), b.packCount());
         PurchaseTotals purchases = StreamedPurchaseTotals.none();
@@ -94,13 +87,10 @@ public class RetainedSavingsCommand extends BaseCommand {
         Report report = explain != null ? RetainedSavingsReports.explain(result, explain)
                 : RetainedSavingsReports.report(result, by);
         if (scanned != null) {
-            sources.describe(report, scanned);
             long unknown = scanned.aggregate().unknownProductLines();
             if (unknown > 0) report.warning(unknown + " ledger lines are of products no bid has (no pack count, no generic); left out");
         }
         if (scores.isEmpty()) report.warning("no assessment scores: pass --scores FILE or import scores; nothing can be retained");
-        sources.describe(report);
-        render(report);
-        return ExitCodes.OK;
+        return Outcome.of(report);
     }
 }

@@ -8,9 +8,9 @@ import dev.vbp.cli.options.InputOptions;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Category;
 import dev.vbp.domain.Institution;
-import dev.vbp.engine.ledger.LedgerCategory;
-import dev.vbp.read.BadInputException;
-import dev.vbp.read.Dataset;
+import dev.vbp.errors.BadInputException;
+import dev.vbp.read.Records;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.sample.LedgerGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,16 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(name = "sample",
         description = "Write deterministic, realistic sample data for demos, tests and benchmarks.",
         footerHeading = "%nExample:%n",
         footer = "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
         subcommands = SampleCommand.Ledger.class)
-public class SampleCommand implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
+public class SampleCommand extends BaseCommand {
     @Override
-    public void run() {
+    protected int execute() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a subcommand: ledger");
     }
 
@@ -74,11 +72,11 @@ public class SampleCommand implements Runnable {
         @Option(names = "--gb18030", description = "Write GB18030 instead of UTF-8, as Excel on Chinese Windows does.")
         boolean gb18030;
 
-        @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions whose codes the ledger uses.")
-        List<Path> institutionFiles = new ArrayList<>();
+        /** Institutions whose codes the ledger uses. */
+        @Mixin DatasetFiles.Institutions institutionFiles;
 
-        @Option(names = "--bids", paramLabel = "FILE", description = "Bids whose products (selected and not) the ledger buys, at their bid prices.")
-        List<Path> bidFiles = new ArrayList<>();
+        /** Bids whose products (selected and not) the ledger buys, at their bid prices. */
+        @Mixin DatasetFiles.Bids bidFiles;
 
         @Override
         protected int execute() throws IOException {
@@ -88,11 +86,11 @@ public class SampleCommand implements Runnable {
             DataSources sources = input.sources(workspace());
             LedgerGenerator.Settings settings = new LedgerGenerator.Settings(rows, seed, badLines, gb18030)
                     .withMismatches(mismatches).withYear(year);
-            if (!institutionFiles.isEmpty()) {
-                settings = settings.withInstitutions(sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow)
+            if (!institutionFiles.files().isEmpty()) {
+                settings = settings.withInstitutions(sources.optional(institutionFiles, Records::institution)
                         .stream().map(Institution::code).toList());
             }
-            if (!bidFiles.isEmpty()) settings = settings.withProducts(products(sources.optional(Dataset.BIDS, bidFiles, Bid::fromRow)));
+            if (!bidFiles.files().isEmpty()) settings = settings.withProducts(products(sources.optional(bidFiles, Records::bid)));
             LedgerGenerator.Summary summary;
             if (out.equals("-")) {
                 summary = LedgerGenerator.write(settings, System.out);
@@ -129,7 +127,7 @@ public class SampleCommand implements Runnable {
                 // The ledger's spec reads like a platform export: strength × units per pack (75mg*28片).
                 String spec = b.spec() == null ? null : b.spec() + "*" + b.packCount() + (b.dosageForm() == null ? "" : unit(b.dosageForm()));
                 byCode.putIfAbsent(b.productCode(), new LedgerGenerator.Product(b.productCode(), b.genericName(), spec, b.manufacturer(), b.bidPrice(),
-                        b.category() == Category.CONSUMABLE ? LedgerCategory.CONSUMABLE : LedgerCategory.DRUG));
+                        b.category() == Category.CONSUMABLE ? Category.CONSUMABLE : Category.DRUG));
             }
             if (byCode.isEmpty()) throw new UsageException("the bids have no product codes to buy");
             return List.copyOf(byCode.values());

@@ -1,12 +1,9 @@
 package dev.vbp.cli.commands;
 
-import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
-import dev.vbp.cli.options.InputOptions;
 import dev.vbp.cli.options.LedgerOptions;
-import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.pricing.ProductDrop;
 import dev.vbp.engine.pricing.PurchasedQuantities;
 import java.time.LocalDate;
@@ -29,9 +26,8 @@ import picocli.CommandLine.Option;
                 "  vbp savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --by batch",
                 "  vbp savings --bids sample-data/bids.csv --against ceiling --by generic --format csv",
                 "  vbp savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --batch 4+7 --volume actual --ledger sample-data/ledger.csv"})
-public class SavingsCommand extends BaseCommand {
+public class SavingsCommand extends AnalysisCommand {
     @Mixin PricingOptions pricing;
-    @Mixin InputOptions input;
 
     @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "batch",
             description = "One row per product, generic, batch or category (default: batch).")
@@ -52,19 +48,17 @@ public class SavingsCommand extends BaseCommand {
     LocalDate to;
 
     @Override
-    protected int execute() {
+    protected Outcome analyse() {
         if (from != null && to != null && to.isBefore(from)) {
             throw new UsageException("--to " + to + " is before --from " + from);
         }
-        DataSources sources = input.sources(workspace());
+        DataSources sources = sources();
         BaselineSettings baseline = pricing.settings(sources);
         List<ProductDrop> drops = pricing.resolve(sources, baseline);
         SavingsAnalysis.Volume quantities = SavingsAnalysis.Volume.agreed();
-        LedgerResult<PurchasedQuantities> scanned = null;
         if (volume == VolumeSource.ACTUAL) {
             PurchasedQuantities.Plan plan = PurchasedQuantities.plan(drops.stream().map(ProductDrop::bid).toList(), from, to);
-            scanned = scan(sources.ledgerScan(ledger), plan::newAggregate);
-            PurchasedQuantities bought = scanned.aggregate();
+            PurchasedQuantities bought = scan(sources.ledgerScan(ledger), plan::newAggregate).aggregate();
             quantities = new SavingsAnalysis.Volume("actual", "quantities bought in the ledgers (realised savings), in minimum units"
                     + " (packs × pack count), during each bid's cycle" + (from != null || to != null ? " limited to " + (from == null ? "" : from) + ".." + (to == null ? "" : to) : ""),
                     b -> plan.units(bought, b));
@@ -72,10 +66,7 @@ public class SavingsCommand extends BaseCommand {
             throw new UsageException("--from and --to apply to --volume actual");
         }
         Report report = SavingsAnalysis.report(drops, by, quantities, baseline);
-        if (scanned != null) sources.describe(report, scanned);
         pricing.describe(report, baseline);
-        sources.describe(report);
-        render(report);
-        return ExitCodes.OK;
+        return Outcome.of(report);
     }
 }

@@ -1,10 +1,9 @@
 package dev.vbp.cli.commands;
 
-import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
-import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.cli.options.LedgerOptions;
 import dev.vbp.cli.options.RateConverter;
 import dev.vbp.domain.Allocation;
@@ -14,13 +13,12 @@ import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.volume.VolumeAnalysis;
 import dev.vbp.engine.volume.VolumePlan;
 import dev.vbp.engine.volume.WindowedPurchases;
-import dev.vbp.read.Dataset;
+import dev.vbp.read.Records;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,18 +33,12 @@ import java.util.Map;
         footer = {
                 "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2019-12-31 --batch 4+7 --by county",
                 "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --as-of 2019-12-31 --by generic --warn-below 0.8"})
-public class VolumeCommand extends BaseCommand {
+public class VolumeCommand extends AnalysisCommand {
     @Mixin LedgerOptions ledger;
-    @Mixin InputOptions input;
-
-    @Option(names = "--allocations", paramLabel = "FILE", description = "Agreed volumes instead of the workspace's.")
-    List<Path> allocationFiles = new ArrayList<>();
-
-    @Option(names = "--bids", paramLabel = "FILE", description = "Bids (pack counts, generics, non-selected products) instead of the workspace's.")
-    List<Path> bidFiles = new ArrayList<>();
-
-    @Option(names = "--institutions", paramLabel = "FILE", description = "Institutions (names, counties) instead of the workspace's.")
-    List<Path> institutionFiles = new ArrayList<>();
+    @Mixin DatasetFiles.Allocations allocationFiles;
+    /** Pack counts, generics and the non-selected products of each generic. */
+    @Mixin DatasetFiles.Bids bidFiles;
+    @Mixin DatasetFiles.Institutions institutionFiles;
 
     @Option(names = "--batch", paramLabel = "ID", description = "Only allocations of this batch (repeatable).")
     List<String> batches = new ArrayList<>();
@@ -67,13 +59,13 @@ public class VolumeCommand extends BaseCommand {
     BigDecimal failUnder;
 
     @Override
-    protected int execute() {
-        DataSources sources = input.sources(workspace());
-        List<Allocation> allocations = sources.require(Dataset.ALLOCATIONS, allocationFiles, "--allocations", Allocation::fromRow)
+    protected Outcome analyse() {
+        DataSources sources = sources();
+        List<Allocation> allocations = sources.require(allocationFiles, Records::allocation)
                 .stream().filter(a -> batches.isEmpty() || batches.contains(a.batchId())).toList();
-        List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);
+        List<Bid> bids = sources.require(bidFiles, Records::bid);
         Map<String, Institution> institutions = new HashMap<>();
-        sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow).forEach(i -> institutions.put(i.code(), i));
+        sources.optional(institutionFiles, Records::institution).forEach(i -> institutions.put(i.code(), i));
         if (allocations.isEmpty()) {
             throw new UsageException("no allocations" + (batches.isEmpty() ? "" : " of batch " + String.join(", ", batches)));
         }
@@ -82,9 +74,6 @@ public class VolumeCommand extends BaseCommand {
         LedgerResult<WindowedPurchases> result = scan(sources.ledgerScan(ledger), plan.aggregate());
         VolumeAnalysis.Result r = VolumeAnalysis.analyse(plan, result.aggregate(), institutions, by, warnBelow, failUnder);
         if (!batches.isEmpty()) r.report().parameter("batch", batches);
-        sources.describe(r.report(), result);
-        sources.describe(r.report());
-        render(r.report());
-        return r.shortfalls().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return new Outcome(r.report(), !r.shortfalls().isEmpty());
     }
 }

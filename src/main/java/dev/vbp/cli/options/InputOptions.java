@@ -2,6 +2,8 @@ package dev.vbp.cli.options;
 
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.UsageException;
+import dev.vbp.domain.Codes;
+import dev.vbp.read.CodeMapFile;
 import dev.vbp.read.HeaderMapping;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.TextDecoding;
@@ -30,6 +32,11 @@ public class InputOptions {
             description = "Drug and consumable codes that break the national format: warn, reject or off (default: warn).")
     public ReadSettings.CodeCheck codeCheck = ReadSettings.CodeCheck.WARN;
 
+    @Option(names = "--code-map", paramLabel = "FILE",
+            description = {"Old product and drug codes (曾用码) and their current codes: a CSV with columns old_code,new_code",
+                    "(or 旧编码,新编码); every dataset and ledger then reads old codes as current ones."})
+    public Path codeMap;
+
     @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
             description = {"Rows that may be rejected (each is reported with its reason) before the command fails with exit 3;",
                     "-1 = no limit (default: ${DEFAULT-VALUE}). 'import' keeps tolerated rejects in the workspace's rejects/ folder."})
@@ -57,6 +64,7 @@ public class InputOptions {
 
     public ReadSettings settings() {
         List<HeaderMapping> mappings = maps.stream().map(HeaderMapping::load).toList();
-        return new ReadSettings(TextDecoding.parseSetting(encoding), ReadSettings.parseDelimiter(delimiter), mappings, codeCheck);
+        return new ReadSettings(TextDecoding.parseSetting(encoding), ReadSettings.parseDelimiter(delimiter), mappings, codeCheck,
+                codeMap == null ? Codes.CodeMap.EMPTY : CodeMapFile.load(codeMap));
     }
 }

@@ -1,7 +1,7 @@
 package dev.vbp.cli.options;
 
 import dev.vbp.domain.Period;
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -9,10 +9,10 @@ import dev.vbp.domain.pricing.BaseStat;
 import dev.vbp.engine.pricing.BaselineSettings;
 import dev.vbp.engine.pricing.ProductDrop;
 import dev.vbp.output.Report;
-import dev.vbp.read.Dataset;
+import dev.vbp.read.Records;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +20,8 @@ import java.util.List;
 public class PricingOptions {
     public enum Against { AUTO, CEILING, BASELINE }
 
-    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) to read instead of the workspace (repeatable).")
-    public List<Path> bidFiles = new ArrayList<>();
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Pre-VBP price file(s) to read instead of the workspace (repeatable).")
-    public List<Path> baselineFiles = new ArrayList<>();
+    @Mixin public DatasetFiles.Bids bidFiles;
+    @Mixin public DatasetFiles.Baseline baselineFiles;
 
     @Option(names = "--against", paramLabel = "BASE", defaultValue = "auto",
             description = "Compare with: ceiling (the bids' ceiling price), baseline (pre-VBP prices) or auto: baseline when there are pre-VBP prices, else ceiling (default: auto).")
@@ -47,7 +44,7 @@ public class PricingOptions {
 
     /** Selected bids (filtered by --batch) paired with their baselines. */
     public List<ProductDrop> resolve(DataSources sources, BaselineSettings settings) {
-        List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow).stream()
+        List<Bid> bids = sources.require(bidFiles, Records::bid).stream()
                 .filter(Bid::selected)
                 .filter(b -> batches.isEmpty() || batches.contains(b.batchId()))
                 .toList();
@@ -55,7 +52,7 @@ public class PricingOptions {
             throw new UsageException("no selected bids" + (batches.isEmpty() ? "" : " in batch " + String.join(", ", batches)));
         }
         List<BaselinePrice> prices = settings.against() == BaselineSettings.Against.BASELINE
-                ? sources.optional(Dataset.BASELINE, baselineFiles, BaselinePrice::fromRow) : List.of();
+                ? sources.optional(baselineFiles, Records::baseline) : List.of();
         return settings.resolve(bids, prices);
     }
 
@@ -63,12 +60,12 @@ public class PricingOptions {
         BaselineSettings.Against chosen = switch (against) {
             case CEILING -> BaselineSettings.Against.CEILING;
             case BASELINE -> {
-                if (!sources.available(Dataset.BASELINE, baselineFiles)) {
+                if (!sources.available(baselineFiles)) {
                     throw new UsageException("--against baseline needs pre-VBP prices: pass --baseline FILE or import them with 'vbp import baseline FILE'");
                 }
                 yield BaselineSettings.Against.BASELINE;
             }
-            case AUTO -> sources.available(Dataset.BASELINE, baselineFiles)
+            case AUTO -> sources.available(baselineFiles)
                     ? BaselineSettings.Against.BASELINE : BaselineSettings.Against.CEILING;
         };
         return new BaselineSettings(chosen, basePeriod, baseRegion, baseStat);

@@ -1,7 +1,7 @@
 package dev.vbp.domain.dualchannel;
 
 import dev.vbp.domain.Texts;
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

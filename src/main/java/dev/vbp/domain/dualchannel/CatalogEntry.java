@@ -1,7 +1,6 @@
 package dev.vbp.domain.dualchannel;
 
-import dev.vbp.read.BadInputException;
-import dev.vbp.read.Row;
+import dev.vbp.errors.BadInputException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,10 +18,11 @@ public record CatalogEntry(String drugCode, String genericName, String dosageFor
                            PaymentStandard paymentStandard, AgreementPeriod period, boolean dualChannel,
                            String remarks, String where, List<String> problems) {
 
-    public static CatalogEntry fromRow(Row r) {
+    /** A catalog row's cells, with the printed columns (class, payment standard, period) read here. */
+    public static CatalogEntry of(String drugCode, String genericName, String dosageForm, String classText, String spec,
+                                  String paymentText, String periodText, boolean dualChannel, String remarks, String where) {
         List<String> problems = new ArrayList<>();
         AgreementPeriod period = null;
-        String periodText = r.text("agreement_period");
         if (periodText == null) {
             problems.add("no agreement period");
         } else {
@@ -32,13 +32,12 @@ public record CatalogEntry(String drugCode, String genericName, String dosageFor
                 problems.add(e.getMessage());
             }
         }
-        String classText = r.text("drug_class");
         DrugClass cls = classText == null ? null : DrugClass.parse(classText).orElse(null);
         if (classText != null && cls == null) problems.add("unknown drug class '" + classText + "' (expected 甲 or 乙)");
-        PaymentStandard ps = PaymentStandard.parse(r.text("payment_standard"));
+        PaymentStandard ps = PaymentStandard.parse(paymentText);
         if (ps.status() == PaymentStandard.Status.UNREADABLE) problems.add("payment standard not read: '" + ps.text() + "'");
-        return new CatalogEntry(r.text("drug_code"), r.text("generic_name"), r.text("dosage_form"), cls, r.text("spec"), ps,
-                period, Boolean.TRUE.equals(r.flag("dual_channel")), r.text("remarks"), r.where(), List.copyOf(problems));
+        return new CatalogEntry(drugCode, genericName, dosageForm, cls, spec, ps, period, dualChannel, remarks, where,
+                List.copyOf(problems));
     }
 
     /** Why this drug is not on the dual-channel list on {@code day}, or null when it is. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The rules of a retained-savings scheme (医保资金结余留用, domain.md §4). Provinces differ and the national
- * text leaves much open, so every setting lives here, read from a policy file ({@link PolicyFile}).
+ * text leaves much open, so every setting lives here, read from a policy file ({@code dev.vbp.read.PolicyFile}).
  * Defaults follow the Shenzhen 2024 draft.
  *
  * @param basePeriod        pre-VBP period whose purchases give P_pre[g]; null: every base-period row

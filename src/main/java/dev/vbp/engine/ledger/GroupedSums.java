@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
 import dev.vbp.domain.Channel;
 
 import java.math.BigDecimal;
@@ -29,7 +31,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
 
     /** A group's key; dimensions not grouped by are null. {@code month} is yyyymm. */
     public record Key(String institution, String product, String generic, Integer month, Channel channel,
-                      LedgerCategory category) {}
+                      Category category) {}
 
     /**
      * One group's figures. {@code quantity} and {@code amount} are scaled by 10^4; {@code mismatches} counts
@@ -42,7 +44,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     }
 
     private static final Channel[] CHANNELS = Channel.values();
-    private static final LedgerCategory[] CATEGORIES = LedgerCategory.values();
+    private static final Category[] CATEGORIES = Category.values();
 
     private final Set<Dimension> dimensions;
     private final boolean byInstitution, byProduct, byGeneric, byMonth, byChannel, byCategory;
@@ -182,7 +184,7 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
             .thenComparing(g -> g.key().generic(), TEXT)
             .thenComparing(g -> g.key().month(), Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
             .thenComparing(g -> g.key().channel(), Comparator.nullsFirst(Comparator.<Channel>naturalOrder()))
-            .thenComparing(g -> g.key().category(), Comparator.nullsFirst(Comparator.<LedgerCategory>naturalOrder()));
+            .thenComparing(g -> g.key().category(), Comparator.nullsFirst(Comparator.<Category>naturalOrder()));
 
     // ---------------------------------------------------------------------------------------------------
 

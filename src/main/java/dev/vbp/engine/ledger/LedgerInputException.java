@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * A ledger file that cannot be read at all: a required column is missing, a header is duplicated, the
  * file is empty, or its bytes are neither UTF-8 nor GB18030. The message is one line, starting with the file.
  */
-public class LedgerInputException extends dev.vbp.read.BadInputException {
+public class LedgerInputException extends dev.vbp.errors.BadInputException {
     private final transient Path file;
 
     public LedgerInputException(Path file, String problem) {

@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
 import dev.vbp.domain.Channel;
 
 import java.math.BigDecimal;
@@ -47,7 +49,7 @@ public final class LedgerLine {
     long unitPrice;
     boolean hasUnitPrice;
     Channel channel;
-    LedgerCategory category;
+    Category category;
 
     LedgerLine() {}
 
@@ -113,7 +115,7 @@ public final class LedgerLine {
     public boolean online() { return channel == Channel.ONLINE; }
 
     /** Drug or consumable, or null when the file has no category column or the cell is empty. */
-    public LedgerCategory category() { return category; }
+    public Category category() { return category; }
 
     public BigDecimal quantityDecimal() { return BigDecimal.valueOf(quantity, SCALE); }
 

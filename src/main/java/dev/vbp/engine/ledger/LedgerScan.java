@@ -1,5 +1,8 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
+import dev.vbp.domain.Codes;
 import dev.vbp.read.Dataset;
 
 import java.nio.file.Path;
@@ -25,7 +28,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * LedgerResult<GroupedSums> r = LedgerScan.of(dir)
- *         .threads(2).filter(LineFilter.all().excluding(LedgerCategory.CONSUMABLE))
+ *         .threads(2).filter(LineFilter.all().excluding(Category.CONSUMABLE))
  *         .run(GroupedSums.by(Dimension.INSTITUTION, Dimension.CHANNEL));
  * }</pre>
  *
@@ -57,6 +60,7 @@ public final class LedgerScan {
     private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
     private LineFilter filter = LineFilter.all();
     private long maxErrors = DEFAULT_MAX_ERRORS;
+    private Codes.CodeMap codeMap = Codes.CodeMap.EMPTY;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressIntervalMillis = 250;
     private long chunkBytes;
@@ -115,6 +119,12 @@ public final class LedgerScan {
         return this;
     }
 
+    /** Old product codes (曾用码) read as their current codes; default none. */
+    public LedgerScan codeMap(Codes.CodeMap map) {
+        codeMap = map == null ? Codes.CodeMap.EMPTY : map;
+        return this;
+    }
+
     /** The scan stops with {@link TooManyErrorsException} once more lines than this are malformed. */
     public LedgerScan maxErrors(long n) {
         if (n < 0) throw new IllegalArgumentException("maxErrors must not be negative");
@@ -170,7 +180,7 @@ public final class LedgerScan {
         }
         List<ScanUnit> units = units(formats);
         lastReruns = 0;
-        ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes);
+        ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes, codeMap);
         return new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
     }
 

@@ -1,38 +1,19 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
 import dev.vbp.domain.Channel;
 import dev.vbp.domain.Texts;
 
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Text-level decoding of the ledger's string fields: codes, names, channel and category spellings. The
  * engine calls these once per distinct byte sequence per worker (see {@link InternTable}), never per line,
  * so they can be as thorough as they like. Texts and channels use the domain's own rules ({@link Texts},
- * {@link Channel}); categories have two more kinds here than the domain's drug/consumable (see
- * {@link LedgerCategory}).
+ * {@link Channel}); categories too ({@link Category}).
  */
 final class LedgerValues {
     private LedgerValues() {}
-
-    private static final Map<String, LedgerCategory> CATEGORIES = new HashMap<>();
-
-    static {
-        for (String s : new String[] {"drug", "药品", "西药", "中成药"}) {
-            CATEGORIES.put(key(s), LedgerCategory.DRUG);
-        }
-        for (String s : new String[] {"consumable", "耗材", "医用耗材", "医用耗材类"}) {
-            CATEGORIES.put(key(s), LedgerCategory.CONSUMABLE);
-        }
-        for (String s : new String[] {"herbal_pieces", "中药饮片", "饮片"}) {
-            CATEGORIES.put(key(s), LedgerCategory.HERBAL_PIECES);
-        }
-        for (String s : new String[] {"hospital_preparation", "院内制剂", "医疗机构制剂"}) {
-            CATEGORIES.put(key(s), LedgerCategory.HOSPITAL_PREPARATION);
-        }
-    }
 
     /** The shared text normalisation ({@link Texts#normalise}): NFKC, invisible characters dropped, spaces collapsed. */
     static String normalise(String text) {
@@ -57,11 +38,7 @@ final class LedgerValues {
     }
 
     /** drug/consumable from any known spelling, or null when not recognised. */
-    static LedgerCategory category(String text) {
-        return CATEGORIES.get(key(text));
-    }
-
-    private static String key(String text) {
-        return normalise(text).toLowerCase(Locale.ROOT).replace(" ", "");
+    static Category category(String text) {
+        return Category.parse(text).orElse(null); // the domain's one vocabulary
     }
 }

@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -11,14 +13,14 @@ import java.util.Set;
  * excluded by category.
  */
 public final class LineFilter {
-    private static final LineFilter ALL = new LineFilter(0, Integer.MAX_VALUE, null, EnumSet.noneOf(LedgerCategory.class));
+    private static final LineFilter ALL = new LineFilter(0, Integer.MAX_VALUE, null, EnumSet.noneOf(Category.class));
 
     private final int fromDate;
     private final int toDate;
     private final Set<String> products;
-    private final EnumSet<LedgerCategory> excluded;
+    private final EnumSet<Category> excluded;
 
-    private LineFilter(int fromDate, int toDate, Set<String> products, EnumSet<LedgerCategory> excluded) {
+    private LineFilter(int fromDate, int toDate, Set<String> products, EnumSet<Category> excluded) {
         this.fromDate = fromDate;
         this.toDate = toDate;
         this.products = products;
@@ -46,9 +48,9 @@ public final class LineFilter {
     }
 
     /** Leaves out lines of these categories. */
-    public LineFilter excluding(LedgerCategory... categories) {
-        EnumSet<LedgerCategory> e = EnumSet.copyOf(excluded);
-        for (LedgerCategory c : categories) e.add(c);
+    public LineFilter excluding(Category... categories) {
+        EnumSet<Category> e = EnumSet.copyOf(excluded);
+        for (Category c : categories) e.add(c);
         return new LineFilter(fromDate, toDate, products, e);
     }
 

@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Codes;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +18,8 @@ final class ScanContext implements LedgerLine.LineCounter {
     final LineFilter filter;
     final long maxErrors;
     final int bufferBytes;
+    /** Old product codes → current ones (曾用码), applied once per distinct code. */
+    final Codes.CodeMap codeMap;
 
     /** Errors in pieces known to be correctly aligned (not speculative), for the early stop. */
     final AtomicLong certainErrors = new AtomicLong();
@@ -26,7 +30,8 @@ final class ScanContext implements LedgerLine.LineCounter {
     private final ConcurrentHashMap<String, String> canonical = new ConcurrentHashMap<>();
     private final Map<Path, Map<Long, Long>> newlineCounts = new HashMap<>();
 
-    ScanContext(LineFilter filter, long maxErrors, int bufferBytes) {
+    ScanContext(LineFilter filter, long maxErrors, int bufferBytes, Codes.CodeMap codeMap) {
+        this.codeMap = codeMap;
         this.filter = filter == LineFilter.all() ? null : filter; // null: no test per line
         this.maxErrors = maxErrors;
         this.bufferBytes = bufferBytes;

@@ -6,7 +6,7 @@ import java.util.List;
  * More lines were malformed than the scan allows ({@link LedgerScan#maxErrors}); the scan stopped early.
  * Usually the wrong file, a wrong column mapping, or an unknown channel spelling.
  */
-public class TooManyErrorsException extends dev.vbp.read.BadInputException {
+public class TooManyErrorsException extends dev.vbp.errors.BadInputException {
     private final long maxErrors;
     private final transient List<LineError> firstErrors;
 

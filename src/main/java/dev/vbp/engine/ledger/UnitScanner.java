@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
 import dev.vbp.domain.Channel;
 
 import java.io.IOException;
@@ -242,11 +244,11 @@ final class UnitScanner implements LedgerLine.GenericSource {
      * Without a category column, a national code says it: consumable codes start with C, drug codes with
      * X, Z or T (domain.md §3). Local codes say nothing, and stay without a category.
      */
-    private static LedgerCategory categoryOfCode(String code) {
+    private static Category categoryOfCode(String code) {
         if (code.length() < 20) return null;
         return switch (code.charAt(0)) {
-            case 'C' -> LedgerCategory.CONSUMABLE;
-            case 'X', 'Z', 'T' -> LedgerCategory.DRUG;
+            case 'C' -> Category.CONSUMABLE;
+            case 'X', 'Z', 'T' -> Category.DRUG;
             default -> null;
         };
     }
@@ -294,7 +296,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             lineError(r, recordLine, Slots.INSTITUTION, inst == EMPTY ? "empty" : "bytes not valid " + charset.name());
             return false;
         }
-        Object prod = intern(t[Slots.PRODUCT], cProd, Kind.CODE);
+        Object prod = intern(t[Slots.PRODUCT], cProd, Kind.PRODUCT);
         if (!(prod instanceof String)) {
             lineError(r, recordLine, Slots.PRODUCT, prod == EMPTY ? "empty" : "bytes not valid " + charset.name());
             return false;
@@ -310,7 +312,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             cat = intern(t[Slots.CATEGORY], cCat, Kind.CATEGORY);
             if (cat == EMPTY) {
                 cat = null;
-            } else if (!(cat instanceof LedgerCategory)) {
+            } else if (!(cat instanceof Category)) {
                 lineError(r, recordLine, Slots.CATEGORY, "unknown category (expected e.g. 药品/耗材/中药饮片/院内制剂, drug/consumable)");
                 return false;
             }
@@ -327,7 +329,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
         l.unitPrice = price;
         l.hasUnitPrice = hasPrice;
         l.channel = (Channel) chan;
-        l.category = (LedgerCategory) cat;
+        l.category = (Category) cat;
         return true;
     }
 
@@ -592,7 +594,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
         while (ft > ff && ByteParsers.isBlank(fb[ft - 1])) ft--;
     }
 
-    private enum Kind { CODE, TEXT, CHANNEL, CATEGORY }
+    private enum Kind { CODE, PRODUCT, TEXT, CHANNEL, CATEGORY }
 
     @Override
     public String generic() {
@@ -626,6 +628,11 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 String code = LedgerValues.code(s);
                 return code == null ? EMPTY : ctx.canonical(code);
             }
+            case PRODUCT: {
+                String code = LedgerValues.code(s);
+                if (code == null) return EMPTY;
+                return ctx.canonical(ctx.codeMap.isOld(code) ? ctx.codeMap.translate(code) : code);
+            }
             case TEXT: {
                 String text = LedgerValues.text(s);
                 return text == null ? EMPTY : ctx.canonical(text);
@@ -635,7 +642,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 return ch == null ? (LedgerValues.text(s) == null ? EMPTY : UNKNOWN) : ch;
             }
             default: {
-                LedgerCategory cat = LedgerValues.category(s);
+                Category cat = LedgerValues.category(s);
                 return cat == null ? (LedgerValues.text(s) == null ? EMPTY : UNKNOWN) : cat;
             }
         }

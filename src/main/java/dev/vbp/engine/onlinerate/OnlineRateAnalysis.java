@@ -4,7 +4,7 @@ import dev.vbp.domain.Exact;
 import dev.vbp.domain.Institution;
 import dev.vbp.domain.Ownership;
 import dev.vbp.engine.ledger.GroupedSums;
-import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.domain.Category;
 import dev.vbp.domain.Channel;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Basis;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Level;
@@ -178,7 +178,7 @@ public final class OnlineRateAnalysis {
         return key;
     }
 
-    private static String category(LedgerCategory c) {
+    private static String category(Category c) {
         return c == null ? "unspecified" : c.code();
     }
 
@@ -247,7 +247,7 @@ public final class OnlineRateAnalysis {
         report.assumption("categories", s.rowsByCategory() ? "drugs and consumables apart (herbal pieces and hospital preparations as their own categories)"
                 : "all categories together");
         report.assumption("excluded", s.excluded().isEmpty() ? "none"
-                : s.excluded().stream().map(LedgerCategory::code).toList().toString());
+                : s.excluded().stream().map(Category::code).toList().toString());
         report.assumption("institutions", !institutionsGiven
                 ? "no institutions file: every institution counted, ownership unknown"
                 : s.includePrivate() ? "public and private institutions" : "public institutions, and those whose ownership is unknown");

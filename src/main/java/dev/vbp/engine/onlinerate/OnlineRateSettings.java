@@ -1,7 +1,7 @@
 package dev.vbp.engine.onlinerate;
 
 import dev.vbp.engine.ledger.GroupedSums.Dimension;
-import dev.vbp.engine.ledger.LedgerCategory;
+import dev.vbp.domain.Category;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
@@ -21,7 +21,7 @@ import java.util.Set;
  * @param failUnder       rows below this rate make the command fail (null: no check)
  */
 public record OnlineRateSettings(Basis basis, List<Level> by, boolean splitCategories, boolean includePrivate,
-                                 Set<LedgerCategory> excluded, BigDecimal target, BigDecimal failUnder) {
+                                 Set<Category> excluded, BigDecimal target, BigDecimal failUnder) {
 
     public enum Basis { AMOUNT, ITEMS }
 
@@ -30,7 +30,7 @@ public record OnlineRateSettings(Basis basis, List<Level> by, boolean splitCateg
 
     public OnlineRateSettings {
         by = List.copyOf(by);
-        excluded = excluded.isEmpty() ? EnumSet.noneOf(LedgerCategory.class) : EnumSet.copyOf(excluded);
+        excluded = excluded.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(excluded);
     }
 
     /** Whether rows carry a category: asked for, or drugs and consumables kept apart. */

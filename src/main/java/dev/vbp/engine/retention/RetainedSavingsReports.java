@@ -175,7 +175,7 @@ public final class RetainedSavingsReports {
                 col("result", "Result", "结果", ValueKind.TEXT)));
         InstitutionResult i = r.institutions().get(code);
         if (i == null) {
-            throw new dev.vbp.read.BadInputException("institution " + code + " has no allocations; nothing to explain");
+            throw new dev.vbp.errors.BadInputException("institution " + code + " has no allocations; nothing to explain");
         }
         RetentionPolicy p = r.policy();
         report.parameter("explain", code);

@@ -1,7 +1,7 @@
 package dev.vbp.domain.dualchannel;
 
 import dev.vbp.domain.RateThreshold;
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

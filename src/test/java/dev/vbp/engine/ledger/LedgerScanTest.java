@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
 import dev.vbp.domain.Channel;
 import dev.vbp.engine.ledger.GroupedSums.Dimension;
 import dev.vbp.engine.ledger.GroupedSums.Group;
@@ -66,7 +68,7 @@ class LedgerScanTest {
     @Test
     void excludedCategoriesAndDateRangeAreFilteredBeforeAdding() throws IOException {
         LedgerResult<GroupedSums> r = LedgerScan.of(small())
-                .filter(LineFilter.all().excluding(LedgerCategory.CONSUMABLE).from(LocalDate.of(2024, 1, 10)))
+                .filter(LineFilter.all().excluding(Category.CONSUMABLE).from(LocalDate.of(2024, 1, 10)))
                 .run(GroupedSums.by(INSTITUTION));
         assertEquals(Map.of("H1|-|-|-|-|-", "-5.0000 -2.0000 1 0", "H2|-|-|-|-|-", "15.3332 8.0000 3 0"),
                 Ledgers.table(r.aggregate()));
@@ -83,10 +85,10 @@ class LedgerScanTest {
     void groupsByEveryDimension() throws IOException {
         LedgerResult<GroupedSums> r = LedgerScan.of(small()).run(GroupedSums.by(Ledgers.ALL_DIMENSIONS));
         assertEquals(5, r.aggregate().size());
-        Group g = r.aggregate().get(new Key("H1", "XA", "阿莫西林胶囊", 202401, Channel.ONLINE, LedgerCategory.DRUG));
+        Group g = r.aggregate().get(new Key("H1", "XA", "阿莫西林胶囊", 202401, Channel.ONLINE, Category.DRUG));
         assertEquals(200_000, g.amount());
         assertEquals(2, g.lines());
-        assertNull(r.aggregate().get(new Key("H9", "XA", "阿莫西林胶囊", 202401, Channel.ONLINE, LedgerCategory.DRUG)));
+        assertNull(r.aggregate().get(new Key("H9", "XA", "阿莫西林胶囊", 202401, Channel.ONLINE, Category.DRUG)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.vbp.engine.ledger;
 
+import dev.vbp.domain.Category;
+
 import dev.vbp.domain.Channel;
 
 import org.junit.jupiter.api.Test;
@@ -96,7 +98,7 @@ class MergePropertyTest {
         l.hasUnitPrice = !row.price().isEmpty();
         l.unitPrice = l.hasUnitPrice ? new BigDecimal(row.price()).movePointRight(4).longValueExact() : 0;
         l.channel = row.channel().equals("线上") ? Channel.ONLINE : Channel.OFFLINE;
-        l.category = row.category().isEmpty() ? null : row.category().equals("药品") ? LedgerCategory.DRUG : LedgerCategory.CONSUMABLE;
+        l.category = row.category().isEmpty() ? null : row.category().equals("药品") ? Category.DRUG : Category.CONSUMABLE;
         return l;
     }
 

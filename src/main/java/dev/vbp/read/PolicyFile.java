@@ -1,11 +1,15 @@
-package dev.vbp.domain.retention;
+package dev.vbp.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vbp.domain.Period;
-import dev.vbp.read.BadInputException;
+import dev.vbp.domain.retention.BasePrice;
+import dev.vbp.domain.retention.OverSpend;
+import dev.vbp.domain.retention.RetentionPolicy;
+import dev.vbp.domain.retention.ScoreBand;
+import dev.vbp.errors.BadInputException;
 
 import java.io.IOException;
 import java.io.Reader;

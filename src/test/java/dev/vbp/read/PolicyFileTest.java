@@ -1,8 +1,9 @@
-package dev.vbp.domain.retention;
+package dev.vbp.read;
 
 import dev.vbp.cli.Cli;
 import dev.vbp.cli.ExitCodes;
-import dev.vbp.read.BadInputException;
+import dev.vbp.errors.BadInputException;
+import dev.vbp.domain.retention.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.vbp.read;
+package dev.vbp.errors;
 
 /**
  * A file, row or setting that cannot be used as given. The message is one line a user can act on,

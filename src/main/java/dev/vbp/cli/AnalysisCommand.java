@@ -1,0 +1,57 @@
+package dev.vbp.cli;
+
+import dev.vbp.cli.options.InputOptions;
+import dev.vbp.engine.ledger.LedgerAggregate;
+import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.ledger.LedgerScan;
+import dev.vbp.output.Report;
+import picocli.CommandLine.Mixin;
+
+import java.util.function.Supplier;
+
+/**
+ * The template of every analysis command. A subclass declares its dataset options as mixins
+ * ({@code @Mixin DatasetFiles.Bids bids}), reads them through {@link #sources()}, scans ledgers with
+ * {@link #scan}, and returns its {@link Report} from {@link #analyse()}. This class then attaches what the
+ * figures rest on (each dataset's source, each ledger scan's lines and files, every reading warning) and
+ * renders the report, so no analysis can forget to say what it read or left out.
+ */
+public abstract class AnalysisCommand extends BaseCommand {
+    /** Encoding, delimiter, mapping files, code checks and the reject tolerance, shared by every analysis. */
+    @Mixin
+    protected InputOptions input;
+
+    private DataSources sources;
+
+    /** What an analysis produced: its report, and whether a check it was asked for (--fail-under) failed. */
+    public record Outcome(Report report, boolean checkFailed) {
+        public static Outcome of(Report report) {
+            return new Outcome(report, false);
+        }
+    }
+
+    /** Builds the report; never renders it (this class does). */
+    protected abstract Outcome analyse() throws Exception;
+
+    @Override
+    protected final int execute() throws Exception {
+        Outcome outcome = analyse();
+        sources().describe(outcome.report());
+        render(outcome.report());
+        return outcome.checkFailed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    /** The datasets of this run: files named on the command line, else the workspace. */
+    protected final DataSources sources() {
+        if (sources == null) sources = input.sources(workspace());
+        return sources;
+    }
+
+    /** Runs a ledger scan (with progress) and records it, so the report says what it read and left out. */
+    @Override
+    protected <A extends LedgerAggregate<A>> LedgerResult<A> scan(LedgerScan scan, Supplier<A> aggregate) {
+        LedgerResult<A> result = super.scan(scan, aggregate);
+        sources().scanned(result);
+        return result;
+    }
+}
