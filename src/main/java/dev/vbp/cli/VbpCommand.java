@@ -4,6 +4,7 @@ import dev.vbp.cli.commands.CompletionCommand;
 import dev.vbp.cli.commands.DemoCommand;
 import dev.vbp.cli.commands.DualChannelCommand;
 import dev.vbp.cli.commands.ImportCommand;
+import dev.vbp.cli.commands.PrepaymentCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.OnlineRateCommand;
 import dev.vbp.cli.commands.PaymentStandardCommand;
@@ -49,6 +50,7 @@ import java.util.concurrent.Callable;
                 PolicyCommand.class,
                 DualChannelCommand.class,
                 PaymentStandardCommand.class,
+                PrepaymentCommand.class,
                 TargetsCommand.class,
                 SampleCommand.class,
                 DemoCommand.class,

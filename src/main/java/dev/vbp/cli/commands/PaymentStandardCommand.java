@@ -1,29 +1,26 @@
 package dev.vbp.cli.commands;
 
-import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
-import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.cli.options.InstrumentsPolicyOptions;
 import dev.vbp.cli.options.LedgerOptions;
-import dev.vbp.domain.Bid;
 import dev.vbp.domain.Institution;
 import dev.vbp.domain.instruments.EvaluatedBid;
+import dev.vbp.read.InstrumentRecords;
+import dev.vbp.read.Records;
 import dev.vbp.domain.instruments.InstrumentsPolicy;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.paymentstandard.AboveStandard;
 import dev.vbp.engine.paymentstandard.PaymentStandardReports;
 import dev.vbp.engine.paymentstandard.StandardPlan;
 import dev.vbp.output.Report;
-import dev.vbp.read.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +35,13 @@ import java.util.Map;
         footer = {
                 "  vbp payment-standard --bids sample-data/bids.csv --as-of 2020-06-30",
                 "  vbp payment-standard --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by institution"})
-public class PaymentStandardCommand extends BaseCommand {
-    @Mixin InputOptions input;
+public class PaymentStandardCommand extends AnalysisCommand {
     @Mixin LedgerOptions ledger;
     @Mixin InstrumentsPolicyOptions policyOptions;
 
-    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) instead of the workspace (repeatable).")
-    List<Path> bidFiles = new ArrayList<>();
-
-    @Option(names = "--institutions", paramLabel = "FILE", description = "Institution file(s), for names (repeatable).")
-    List<Path> institutionFiles = new ArrayList<>();
+    /** Selected and non-selected bids; an optional consistency_evaluated column marks products that did not pass. */
+    @Mixin DatasetFiles.Bids bidFiles;
+    @Mixin DatasetFiles.Institutions institutionFiles;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "The day whose year of the glide path is shown (default: today).")
     LocalDate asOf;
@@ -61,8 +55,8 @@ public class PaymentStandardCommand extends BaseCommand {
     String by;
 
     @Override
-    protected int execute() {
-        DataSources sources = input.sources(workspace());
+    protected Outcome analyse() {
+        DataSources sources = sources();
         InstrumentsPolicy policy = policyOptions.load();
         if (severalWinners != null) {
             String v = severalWinners.trim().toLowerCase(java.util.Locale.ROOT);
@@ -75,8 +69,7 @@ public class PaymentStandardCommand extends BaseCommand {
         if (!List.of("product", "institution", "generic").contains(level)) {
             throw new UsageException("--by must be product, institution or generic, not '" + by + "'");
         }
-        List<EvaluatedBid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids",
-                row -> new EvaluatedBid(Bid.fromRow(row), row.flag("consistency_evaluated")));
+        List<EvaluatedBid> bids = sources.require(bidFiles, InstrumentRecords::evaluatedBid);
         StandardPlan plan = new StandardPlan(bids, policy.paymentStandard());
         Report report;
         if (level.equals("product")) {
@@ -84,18 +77,15 @@ public class PaymentStandardCommand extends BaseCommand {
             report = PaymentStandardReports.products(plan, day);
         } else {
             Map<String, Institution> institutions = new HashMap<>();
-            sources.optional(Dataset.INSTITUTIONS, institutionFiles, Institution::fromRow).forEach(i -> institutions.put(i.code(), i));
+            sources.optional(institutionFiles, Records::institution).forEach(i -> institutions.put(i.code(), i));
             StandardPlan.Lookup lookup = plan.lookup();
             LedgerResult<AboveStandard> scanned = scan(sources.ledgerScan(ledger), () -> new AboveStandard(lookup));
             report = PaymentStandardReports.above(plan, scanned.aggregate(), institutions,
                     level.equals("institution") ? PaymentStandardReports.By.INSTITUTION : PaymentStandardReports.By.GENERIC);
             if (asOf != null) report.warning("--as-of picks the year for --by product; ledger lines are priced on their own dates");
-            sources.describe(report, scanned);
         }
         report.parameter("by", level);
         report.assumption("payment_standard", policy.assumptions("payment_standard"));
-        sources.describe(report);
-        render(report);
-        return ExitCodes.OK;
+        return Outcome.of(report);
     }
 }

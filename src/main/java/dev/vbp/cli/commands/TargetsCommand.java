@@ -1,25 +1,22 @@
 package dev.vbp.cli.commands;
 
-import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.DataSources;
-import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.UsageException;
-import dev.vbp.cli.options.InputOptions;
+import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.cli.options.InstrumentsPolicyOptions;
 import dev.vbp.cli.options.RateConverter;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.instruments.InstrumentsPolicy;
 import dev.vbp.domain.instruments.TargetSet;
 import dev.vbp.engine.targets.LandedCount;
-import dev.vbp.read.Dataset;
+import dev.vbp.read.Records;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +29,10 @@ import java.util.Map;
         footer = {
                 "  vbp targets --bids sample-data/bids.csv --bids sample-data/bids-consumables.csv --as-of 2021-06-30",
                 "  vbp targets --bids sample-data/bids.csv --as-of 2021-06-30 --drugs 20 --fail-under 100%"})
-public class TargetsCommand extends BaseCommand {
-    @Mixin InputOptions input;
+public class TargetsCommand extends AnalysisCommand {
     @Mixin InstrumentsPolicyOptions policyOptions;
 
-    @Option(names = "--bids", paramLabel = "FILE", description = "Bid results file(s) instead of the workspace (repeatable).")
-    List<Path> bidFiles = new ArrayList<>();
+    @Mixin DatasetFiles.Bids bidFiles;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "The day counted: bids whose cycle includes it (default: today).")
     LocalDate asOf;
@@ -67,8 +62,8 @@ public class TargetsCommand extends BaseCommand {
     }
 
     @Override
-    protected int execute() {
-        DataSources sources = input.sources(workspace());
+    protected Outcome analyse() {
+        DataSources sources = sources();
         InstrumentsPolicy policy = policyOptions.load();
         TargetSet set = policy.target(targetName).orElseThrow(() -> new UsageException("no target set '" + targetName
                 + "' in the policy; expected one of " + String.join(", ", policy.targets().stream().map(TargetSet::name).toList())));
@@ -78,7 +73,7 @@ public class TargetsCommand extends BaseCommand {
             set = new TargetSet(drugs != null && classes != null ? "options" : set.name() + " with options", set.region(), set.date(),
                     drugs != null ? drugs : set.drugs(), classes != null ? classes : set.consumableClasses(), "--drugs, --consumable-classes");
         }
-        List<Bid> bids = sources.require(Dataset.BIDS, bidFiles, "--bids", Bid::fromRow);
+        List<Bid> bids = sources.require(bidFiles, Records::bid);
         LocalDate day = asOf != null ? asOf : LocalDate.now(ctx().clock());
         LandedCount.ClassBy classBy = policy.choice("targets.consumable_class", LandedCount.ClassBy.class);
         LandedCount.Result result = LandedCount.count(bids, day, region, classBy, set, failUnder);
@@ -95,8 +90,6 @@ public class TargetsCommand extends BaseCommand {
         if (!day.equals(set.date()) && drugs == null && classes == null) {
             result.report().warning("target " + set.name() + " is set for " + set.date() + "; counted on " + day);
         }
-        sources.describe(result.report());
-        render(result.report());
-        return result.shortfalls().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return new Outcome(result.report(), !result.shortfalls().isEmpty());
     }
 }

@@ -1,7 +1,7 @@
 package dev.vbp.cli.options;
 
 import dev.vbp.domain.instruments.InstrumentsPolicy;
-import dev.vbp.domain.instruments.InstrumentsPolicyFile;
+import dev.vbp.read.InstrumentsPolicyFile;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

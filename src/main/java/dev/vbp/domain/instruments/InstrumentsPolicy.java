@@ -23,6 +23,14 @@ public final class InstrumentsPolicy {
         this.source = source;
     }
 
+    /** A policy of these values (every rule of {@link InstrumentRules} present) and targets, read from {@code source}. */
+    public static InstrumentsPolicy of(Map<String, RuleValue> values, List<TargetSet> targets, String source) {
+        for (PolicyRule r : InstrumentRules.ALL) {
+            if (!values.containsKey(r.id())) throw new IllegalArgumentException("no value for " + r.id());
+        }
+        return new InstrumentsPolicy(values, targets, source);
+    }
+
     public static InstrumentsPolicy defaults() {
         Map<String, RuleValue> m = new LinkedHashMap<>();
         for (PolicyRule r : InstrumentRules.ALL) m.put(r.id(), new RuleValue(r.defaultValue(), r.source()));

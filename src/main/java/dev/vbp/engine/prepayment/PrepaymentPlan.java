@@ -80,7 +80,9 @@ public final class PrepaymentPlan {
                 LocalDate start = s, end = e;
                 Year y = years.computeIfAbsent(a.institutionCode() + "\u0000" + batch + "\u0000" + s,
                         k -> new Year(a.institutionCode(), batch, start, end));
-                y.agreedAmount = y.agreedAmount.add(a.agreedQty().multiply(bid.unitPrice()));
+                // quantity × pack price / pack count, dividing last: exact whenever the amount has a finite decimal form
+                y.agreedAmount = y.agreedAmount.add(dev.vbp.domain.Exact.divide(a.agreedQty().multiply(bid.bidPrice()),
+                        java.math.BigDecimal.valueOf(bid.packCount())));
                 y.allocations++;
                 y.products.add(a.productCode());
             }

@@ -51,7 +51,8 @@ public final class PrepaymentReports {
         BigDecimal agreedAll = BigDecimal.ZERO, dueAll = BigDecimal.ZERO, paidAll = BigDecimal.ZERO, shortAll = BigDecimal.ZERO;
         int late = 0, shortYears = 0;
         for (PrepaymentPlan.Year y : plan.years()) {
-            BigDecimal due = y.agreedAmount().multiply(ratio);
+            // what must be paid is a sum of money: the due, rounded half-up to the fen
+            BigDecimal due = y.agreedAmount().multiply(ratio).setScale(2, java.math.RoundingMode.HALF_UP);
             LocalDate dueBy = y.start().plusDays(dueDays);
             BigDecimal paid = null, onTime = null, shortfall = null, share = null;
             LocalDate first = null, last = null;

@@ -1,6 +1,9 @@
-package dev.vbp.domain.instruments;
+package dev.vbp.read;
 
-import dev.vbp.read.BadInputException;
+import dev.vbp.domain.instruments.InstrumentRules;
+import dev.vbp.domain.instruments.InstrumentsPolicy;
+import dev.vbp.domain.instruments.PolicyRule;
+import dev.vbp.errors.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,10 +1,15 @@
-package dev.vbp.domain.instruments;
+package dev.vbp.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.vbp.read.BadInputException;
+import dev.vbp.domain.instruments.InstrumentRules;
+import dev.vbp.domain.instruments.InstrumentsPolicy;
+import dev.vbp.domain.instruments.PolicyRule;
+import dev.vbp.domain.instruments.RuleValue;
+import dev.vbp.domain.instruments.TargetSet;
+import dev.vbp.errors.BadInputException;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -91,7 +96,7 @@ public final class InstrumentsPolicyFile {
         Set<String> seen = new HashSet<>();
         try (JsonParser p = new YAMLFactory().createParser(reader)) {
             JsonToken first = p.nextToken();
-            if (first == null) return new InstrumentsPolicy(values, targets, name);
+            if (first == null) return InstrumentsPolicy.of(values, targets, name);
             if (first != JsonToken.START_OBJECT) throw bad(p, name, "expected sections such as 'payment_standard:' (see 'vbp policy show --for instruments')");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String section = p.currentName();
@@ -128,7 +133,7 @@ public final class InstrumentsPolicyFile {
         if (from > to) {
             throw new BadInputException(name + ": use_monitor.class_from (" + from + ") is after class_to (" + to + ")");
         }
-        return new InstrumentsPolicy(values, targets, name);
+        return InstrumentsPolicy.of(values, targets, name);
     }
 
     private static List<String> keysOf(String section) {
