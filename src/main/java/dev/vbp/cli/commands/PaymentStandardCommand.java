@@ -28,12 +28,12 @@ import java.util.Map;
 @Command(name = "payment-standard",
         description = {"Payment standards (医保支付标准) of VBP generics, and what patients pay above them.",
                 "The selected price is the standard of its generic and strength; non-selected products at or above 2× it",
-                "are cut 30% and glide to it, below 2× they are paid by a setting; products without consistency",
+                "are cut 30%% and glide to it, below 2× they are paid by a setting; products without consistency",
                 "evaluation at most the standard at once (医保发〔2019〕18号; settings in 'vbp policy show --for instruments').",
                 "With --by institution or generic: Σ max(0, price − payment) × quantity from the ledgers."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  vbp payment-standard --bids sample-data/bids.csv --as-of 2020-06-30",
+                "  vbp payment-standard --bids sample-data/bids.csv --as-of 2020-06-30 --generic 奥氮平片 --generic 孟鲁司特钠片",
                 "  vbp payment-standard --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by institution"})
 public class PaymentStandardCommand extends AnalysisCommand {
     @Mixin LedgerOptions ledger;
@@ -49,6 +49,9 @@ public class PaymentStandardCommand extends AnalysisCommand {
     @Option(names = "--several-winners", paramLabel = "RULE",
             description = "Overrides the policy: lowest, mean or each (several selected products of one generic and strength).")
     String severalWinners;
+
+    @Option(names = "--generic", paramLabel = "NAME", description = "Only this generic (name with or without its dosage form; repeatable).")
+    List<String> generics = new java.util.ArrayList<>();
 
     @Option(names = "--by", paramLabel = "LEVEL", defaultValue = "product",
             description = "product: each product's payment on --as-of; institution or generic: paid above the standard, from the ledgers (default: ${DEFAULT-VALUE}).")
@@ -69,7 +72,11 @@ public class PaymentStandardCommand extends AnalysisCommand {
         if (!List.of("product", "institution", "generic").contains(level)) {
             throw new UsageException("--by must be product, institution or generic, not '" + by + "'");
         }
-        List<EvaluatedBid> bids = sources.require(bidFiles, InstrumentRecords::evaluatedBid);
+        List<String> wanted = generics.stream().map(dev.vbp.domain.Texts::key).toList();
+        List<EvaluatedBid> bids = sources.require(bidFiles, InstrumentRecords::evaluatedBid).stream()
+                .filter(b -> wanted.isEmpty() || wanted.contains(dev.vbp.domain.Texts.key(b.bid().genericName()))
+                        || wanted.contains(b.bid().key().fullName())).toList();
+        if (bids.isEmpty()) throw new UsageException("no bids" + (generics.isEmpty() ? "" : " of " + String.join(", ", generics)));
         StandardPlan plan = new StandardPlan(bids, policy.paymentStandard());
         Report report;
         if (level.equals("product")) {
@@ -85,6 +92,7 @@ public class PaymentStandardCommand extends AnalysisCommand {
             if (asOf != null) report.warning("--as-of picks the year for --by product; ledger lines are priced on their own dates");
         }
         report.parameter("by", level);
+        if (!generics.isEmpty()) report.parameter("generic", generics);
         report.assumption("payment_standard", policy.assumptions("payment_standard"));
         return Outcome.of(report);
     }

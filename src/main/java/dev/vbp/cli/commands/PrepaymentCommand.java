@@ -37,8 +37,8 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp prepayment --allocations sample-data/allocations.csv --bids sample-data/bids.csv --prepayments sample-data/prepayments.csv --institutions sample-data/institutions.csv --as-of 2020-12-31",
-                "  vbp prepayment --allocations sample-data/allocations.csv --bids sample-data/bids.csv --prepayments sample-data/prepayments.csv --ledger sample-data/ledger.csv --by month --as-of 2020-02-29",
-                "  vbp prepayment --allocations sample-data/allocations.csv --bids sample-data/bids.csv --prepayments sample-data/prepayments.csv --as-of 2020-12-31 --fail-under 100%"})
+                "  vbp prepayment --allocations sample-data/allocations.csv --bids sample-data/bids.csv --prepayments sample-data/prepayments.csv --ledger sample-data/ledger.csv --by month --as-of 2020-02-29 --institution H51340100001",
+                "  vbp prepayment --allocations sample-data/allocations.csv --bids sample-data/bids.csv --prepayments sample-data/prepayments.csv --as-of 2020-12-31 --fail-under 100%%"})
 public class PrepaymentCommand extends AnalysisCommand {
     @Mixin DatasetFiles.Allocations allocationFiles;
     /** The selected unit price of each allocated product. */
@@ -50,6 +50,9 @@ public class PrepaymentCommand extends AnalysisCommand {
 
     @Option(names = "--batch", paramLabel = "ID", description = "Only allocations of this batch (repeatable).")
     List<String> batches = new java.util.ArrayList<>();
+
+    @Option(names = "--institution", paramLabel = "CODE", description = "Only this institution (repeatable).")
+    List<String> only = new java.util.ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Agreement years started by this day, and prepayments and purchases up to it (default: today).")
@@ -76,14 +79,17 @@ public class PrepaymentCommand extends AnalysisCommand {
         if (!level.equals("year") && !level.equals("month")) throw new UsageException("--by must be year or month, not '" + by + "'");
         LocalDate day = asOf != null ? asOf : LocalDate.now(ctx().clock());
         List<Allocation> allocations = sources.require(allocationFiles, Records::allocation).stream()
-                .filter(a -> batches.isEmpty() || batches.contains(a.batchId())).toList();
+                .filter(a -> batches.isEmpty() || batches.contains(a.batchId()))
+                .filter(a -> only.isEmpty() || only.contains(a.institutionCode())).toList();
         if (allocations.isEmpty()) throw new UsageException("no allocations" + (batches.isEmpty() ? "" : " of batch " + String.join(", ", batches)));
         PrepaymentPlan plan = new PrepaymentPlan(allocations, sources.require(bidFiles, Records::bid), day);
         boolean havePayments = sources.available(prepaymentFiles);
         if (failUnder != null && !havePayments) {
             throw new UsageException("--fail-under needs the prepayments made: pass --prepayments FILE or import them with 'vbp import prepayments FILE'");
         }
-        List<Prepayment> paid = sources.optional(prepaymentFiles, InstrumentRecords::prepayment);
+        List<Prepayment> paid = sources.optional(prepaymentFiles, InstrumentRecords::prepayment).stream()
+                .filter(p -> only.isEmpty() || only.contains(p.institutionCode()))
+                .filter(p -> batches.isEmpty() || p.batchId() == null || batches.contains(p.batchId())).toList();
         plan.assign(paid, day);
         Report report;
         boolean failed = false;
@@ -102,6 +108,7 @@ public class PrepaymentCommand extends AnalysisCommand {
             if (failUnder != null) report.warning("--fail-under checks --by year rows; not applied to the month view");
         }
         if (!batches.isEmpty()) report.parameter("batch", batches);
+        if (!only.isEmpty()) report.parameter("institution", only);
         report.parameter("by", level);
         report.assumption("prepayment", policy.assumptions("prepayment"));
         report.assumption("agreement_years", "year k of an allocation's cycle runs from cycle start + k years to the day before the next; the last ends with the cycle");

@@ -28,7 +28,7 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp targets --bids sample-data/bids.csv --bids sample-data/bids-consumables.csv --as-of 2021-06-30",
-                "  vbp targets --bids sample-data/bids.csv --as-of 2021-06-30 --drugs 20 --fail-under 100%"})
+                "  vbp targets --bids sample-data/bids.csv --as-of 2021-06-30 --drugs 20 --fail-under 100%%"})
 public class TargetsCommand extends AnalysisCommand {
     @Mixin InstrumentsPolicyOptions policyOptions;
 
