@@ -733,7 +733,7 @@ function _picocli_vbp_onlinerate() {
   local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
-  local BASIS_option_args=("AMOUNT" "ITEMS") # --basis values
+  local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
   local CATEGORY_option_args=("DRUG" "CONSUMABLE" "HERBAL_PIECES" "HOSPITAL_PREPARATION") # --exclude values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
@@ -964,7 +964,7 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--workspace' '-f' '--format' '--lang'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
@@ -1056,6 +1056,9 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--explain')
+      return
+      ;;
+    '--as-of')
       return
       ;;
     '--workspace')
@@ -2212,7 +2215,7 @@ function _picocli_vbp_sample_ledger() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
+  local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values

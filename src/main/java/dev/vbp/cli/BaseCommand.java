@@ -30,7 +30,26 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        rejectEmptyListItems();
         return execute();
+    }
+
+    /**
+     * picocli drops the empty pieces of a split option ({@code --by ,,,} reads as no --by at all, so the
+     * default applies unasked); an empty piece is a usage error instead, for every list option alike.
+     */
+    private void rejectEmptyListItems() {
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (o.splitRegex() == null || o.splitRegex().isEmpty()) continue;
+            for (String given : o.originalStringValues()) {
+                for (String piece : given.split(o.splitRegex(), -1)) {
+                    if (piece.isBlank()) {
+                        throw new UsageException(o.longestName() + ": empty item in '" + dev.vbp.errors.Echo.cap(given)
+                                + "'; give the values separated by commas, e.g. " + o.longestName() + " a,b");
+                    }
+                }
+            }
+        }
     }
 
     protected GlobalOptions global() {
@@ -42,7 +61,12 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected Workspace workspace() {
-        return Workspace.locate(global().workspace, ctx().cwd(), ctx().env());
+        Workspace ws = Workspace.locate(global().workspace, ctx().cwd(), ctx().env());
+        if (java.nio.file.Files.exists(ws.root()) && !java.nio.file.Files.isDirectory(ws.root())) {
+            throw new UsageException(ws.root() + " is a file, not a workspace; name a directory with --workspace DIR"
+                    + " (the first import creates it)");
+        }
+        return ws;
     }
 
     protected void render(Report report) {

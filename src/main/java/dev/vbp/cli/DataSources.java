@@ -171,6 +171,12 @@ public final class DataSources {
         }
     }
 
+    /** A ledger file as the user knows it: the file it was imported from, for the workspace's copies. */
+    public String ledgerName(String file) {
+        String source = importedFrom.get(file);
+        return source == null ? file : source + " (imported)";
+    }
+
     private String named(dev.vbp.engine.ledger.LineError e) {
         String file = e.file().toString();
         String source = importedFrom.get(file);

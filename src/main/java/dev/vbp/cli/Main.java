@@ -2,6 +2,8 @@ package dev.vbp.cli;
 
 import picocli.CommandLine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -19,7 +21,34 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
                 Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), stderrIsTerminal() && !"dumb".equals(System.getenv("TERM")));
-        System.exit(VbpCli.run(context, args));
+        // An error in any thread ends vbp with one line and exit 4: never a raw trace, a hang, or exit 1.
+        byte[] outOfMemory = (VbpCli.outOfMemory() + System.lineSeparator()).getBytes(charset);
+        FileOutputStream rawErr = new FileOutputStream(FileDescriptor.err);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal(rawErr, e instanceof OutOfMemoryError ? outOfMemory
+                : ("vbp: internal error: " + e.getClass().getSimpleName() + " in thread " + thread.getName()
+                + System.lineSeparator()).getBytes(charset)));
+        int code;
+        try {
+            code = VbpCli.run(context, args);
+        } catch (OutOfMemoryError e) {
+            fatal(rawErr, outOfMemory);
+            return;
+        } catch (Throwable e) { // StackOverflowError, LinkageError: still one line and exit 4
+            err.println("vbp: internal error: " + e.getClass().getSimpleName() + " (run with --stacktrace for details)");
+            code = ExitCodes.INTERNAL;
+        }
+        System.exit(code);
+    }
+
+    /** Prints bytes made in advance (no memory needed) and ends the process with exit 4. */
+    private static void fatal(FileOutputStream err, byte[] line) {
+        try {
+            err.write(line);
+            err.flush();
+        } catch (Throwable ignored) {
+            // nothing more can be said
+        }
+        Runtime.getRuntime().halt(ExitCodes.INTERNAL);
     }
 
     /**

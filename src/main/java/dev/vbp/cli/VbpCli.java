@@ -1,6 +1,7 @@
 package dev.vbp.cli;
 
 import dev.vbp.errors.BadInputException;
+import dev.vbp.errors.Echo;
 import dev.vbp.read.FieldParseException;
 import dev.vbp.read.FieldParsers;
 import dev.vbp.read.FieldType;
@@ -39,11 +40,39 @@ public final class VbpCli {
 
     /** Parses and runs {@code args}; returns the exit code. Never calls System.exit. */
     public static int run(CliContext context, String... args) {
-        int code = create(context).execute(args);
+        int code;
+        try {
+            code = create(context).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through. What filled the heap is unreachable by now; the reserve makes sure
+            // there is room to say so even when something still holds on to most of it.
+            reserve = null;
+            context.err().println(OUT_OF_MEMORY);
+            code = ExitCodes.INTERNAL;
+        }
         context.out().flush();
         context.err().flush();
         return code;
     }
+
+    /** Memory given back when the heap runs out, so that the message can still be printed. */
+    private static byte[] reserve = new byte[64 << 10];
+
+    /** The one line an out-of-memory ends with, in whatever thread it happened (built before it is needed). */
+    static final String OUT_OF_MEMORY = outOfMemoryMessage();
+
+    public static String outOfMemory() {
+        return OUT_OF_MEMORY;
+    }
+
+    private static String outOfMemoryMessage() {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        return "vbp: out of memory (heap " + mb + " MB); run again with a bigger heap, e.g. VBP_HEAP=" + (mb < 1024 ? "2g" : (mb >> 9) + "g")
+                + " (or JAVA_OPTS=-Xmx...)";
+    }
+
+    /** Longest error message printed; inputs are echoed capped already, this guards every other path. */
+    static final int MAX_MESSAGE = 1000;
 
     private static LocalDate date(String text) {
         try {
@@ -90,15 +119,16 @@ public final class VbpCli {
                 code = ExitCodes.BAD_INPUT;
                 message = "vbp: error: " + cause.getMessage() + ": file not found";
             } else if (cause instanceof OutOfMemoryError) {
+                reserve = null;
                 code = ExitCodes.INTERNAL;
-                message = "vbp: out of memory; raise the heap with JAVA_OPTS=-Xmx2g";
+                message = outOfMemory();
             } else {
                 code = ExitCodes.INTERNAL;
                 message = "vbp: internal error: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                         + (root.global.stacktrace ? "" : " (run with --stacktrace for details)");
             }
-            err.println(message);
+            err.println(message.length() > MAX_MESSAGE ? Echo.cap(message, MAX_MESSAGE) : message);
             if (root.global.stacktrace) e.printStackTrace(err);
             err.flush();
             return code;

@@ -33,15 +33,4 @@ public final class CanonicalCsv {
         }
         printer.flush();
     }
-
-    /** Rejected rows with their reasons, so nothing is dropped without a trace. */
-    public static void writeRejects(List<Reject> rejects, Writer out) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, FORMAT);
-        printer.printRecord("source", "line", "column", "field", "reason", "raw");
-        for (Reject r : rejects) {
-            printer.printRecord(r.source(), r.line(), r.column() > 0 ? r.column() : "", r.field() == null ? "" : r.field(),
-                    r.reason(), r.raw());
-        }
-        printer.flush();
-    }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vbp.domain.Period;
 import dev.vbp.domain.retention.BasePrice;
+import dev.vbp.domain.retention.BasePriceScope;
+import dev.vbp.domain.retention.Rounding;
 import dev.vbp.domain.retention.OverSpend;
 import dev.vbp.domain.retention.RetentionPolicy;
 import dev.vbp.domain.retention.ScoreBand;
@@ -43,6 +45,9 @@ public final class PolicyFile {
             # How P_pre[g] is formed: weighted (Σ price·qty / Σ qty; base-period rows without quantities give
             # no P_pre) or mean (weighted, falling back to the simple mean of unit prices without quantities).
             base_price: weighted
+            # Which base-period rows give P_pre: strength (the allocated product's generic and strength) or
+            # generic (every strength of the generic, per minimum unit).
+            base_price_scope: strength
             # r_fund: the fund's payment ratio (0–1), applied to budget and spending.
             r_fund: 1
             # s_insured: insured patients' share of the purchases (0–1), applied to budget and spending.
@@ -65,6 +70,8 @@ public final class PolicyFile {
             over_spend: zero
             # Decimal places of the retained amount, rounded half-up.
             money_decimals: 2
+            # Where it is rounded: total (once, the institution's total) or generic (each generic, then summed).
+            rounding: total
             """;
 
     public static RetentionPolicy load(Path file) {
@@ -95,6 +102,8 @@ public final class PolicyFile {
         List<ScoreBand> bands = d.bands();
         OverSpend overSpend = d.overSpend();
         int decimals = d.moneyDecimals();
+        BasePriceScope scope = d.basePriceScope();
+        Rounding rounding = d.rounding();
         Set<String> seen = new HashSet<>();
         try (JsonParser p = new YAMLFactory().createParser(reader)) {
             Cursor c = new Cursor(p, name);
@@ -112,6 +121,8 @@ public final class PolicyFile {
                         basePeriod = s.equalsIgnoreCase("all") ? null : c.period(s);
                     }
                     case "base_price" -> basePrice = c.choice(key, BasePrice.class);
+                    case "base_price_scope" -> scope = c.choice(key, BasePriceScope.class);
+                    case "rounding" -> rounding = c.choice(key, Rounding.class);
                     case "r_fund" -> rFund = c.fraction(key);
                     case "s_insured" -> sInsured = c.fraction(key);
                     case "cap_selected_at_agreed" -> cap = c.bool(key);
@@ -127,8 +138,8 @@ public final class PolicyFile {
                         decimals = v.intValueExact();
                     }
                     default -> throw new BadInputException(name + ":" + keyLine + ": unknown key '" + key + "'; expected one of "
-                            + "base_period, base_price, r_fund, s_insured, cap_selected_at_agreed, count_non_selected, "
-                            + "min_completion, bands, over_spend, money_decimals");
+                            + "base_period, base_price, base_price_scope, r_fund, s_insured, cap_selected_at_agreed, "
+                            + "count_non_selected, min_completion, bands, over_spend, money_decimals, rounding");
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -137,7 +148,7 @@ public final class PolicyFile {
                     + firstLine(e.getOriginalMessage()) + ")");
         }
         return new RetentionPolicy(basePeriod, basePrice, rFund, sInsured, cap, nonSelected, minCompletion, bands,
-                overSpend, decimals, name);
+                overSpend, decimals, name).with(scope, rounding);
     }
 
     private record LinedBand(ScoreBand band, int line) {}

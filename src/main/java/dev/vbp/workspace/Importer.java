@@ -2,6 +2,7 @@ package dev.vbp.workspace;
 
 import dev.vbp.errors.BadInputException;
 import dev.vbp.read.CanonicalCsv;
+import dev.vbp.errors.Echo;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.read.HeaderMapping;
@@ -60,12 +61,17 @@ public final class Importer {
         public List<Reject> rejects() { return rejects; }
     }
 
-    private static final java.util.Map<Path, java.util.concurrent.locks.ReentrantLock> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
-
     private final Clock clock;
+    private final Transaction.Faults faults;
 
     public Importer(Clock clock) {
+        this(clock, Transaction.Faults.NONE);
+    }
+
+    /** With {@code faults} standing in for a full disk or a failing rename at a chosen write (tests). */
+    Importer(Clock clock, Transaction.Faults faults) {
         this.clock = clock;
+        this.faults = faults;
     }
 
     /**
@@ -98,7 +104,7 @@ public final class Importer {
                     .anyMatch(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha));
             if (already) {
                 String kept = existing.stream().filter(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha))
-                        .map(Manifest.Entry::rejectsFile).filter(Objects::nonNull).findFirst().map(f -> ws.root().resolve(f).toString()).orElse(null);
+                        .map(Manifest.Entry::rejectsFile).filter(Objects::nonNull).findFirst().map(f -> ws.path(f).toString()).orElse(null);
                 outcomes.add(outcome(p, Status.UNCHANGED, kept));
             } else {
                 toWrite.add(p);
@@ -109,15 +115,15 @@ public final class Importer {
                 .anyMatch(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha)));
         if (toWrite.isEmpty() || sameSetOnReplace) {
             if (sameSetOnReplace) toWrite.forEach(p -> outcomes.add(outcome(p, Status.UNCHANGED, null)));
+            Sweep.underLock(ws); // what a killed import left behind goes even when this one changes nothing
             return new Outcome(dataset, ws.root(), replace, outcomes, false);
         }
 
-        List<Path> written = new ArrayList<>();
+        Transaction tx = new Transaction(ws, faults);
         boolean newWorkspace = !Files.exists(ws.root());
         try {
-            Files.createDirectories(ws.root());
-            // File locks exclude other processes; threads of this one (tests, a future shell) queue here first.
-            java.util.concurrent.locks.ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(ws.root(), k -> new java.util.concurrent.locks.ReentrantLock());
+            tx.createDirectories(ws.root());
+            java.util.concurrent.locks.ReentrantLock inProcess = Locks.IN_PROCESS.computeIfAbsent(ws.root(), k -> new java.util.concurrent.locks.ReentrantLock());
             inProcess.lock();
             try (FileChannel lockChannel = FileChannel.open(ws.root().resolve(".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -128,43 +134,43 @@ public final class Importer {
                 String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
                 for (Pending p : toWrite) {
                     String id = (p.sha + (mappingSha == null ? "" : mappingSha)).substring(0, 16);
-                    String dataFile = "data/" + dataset.id() + "/" + id + p.extension;
-                    writeAtomically(ws.root().resolve(dataFile), p.data, written);
+                    // Fresh names only: a file the old manifest names is never overwritten, so a failure at any
+                    // point can be undone by deleting what this import created, and nothing else.
+                    String dataFile = tx.freshName("data/" + dataset.id() + "/", id, p.extension);
+                    tx.write(dataFile, p.data);
                     String mappingCopy = null;
                     if (dataset == Dataset.LEDGER && mapping.source().isPresent()) {
                         // Ledgers are kept as imported, so the mapping that reads them is kept beside them.
-                        mappingCopy = "data/" + dataset.id() + "/" + id + ".map.yaml";
+                        mappingCopy = tx.freshName("data/" + dataset.id() + "/", id, ".map.yaml");
                         Path from = mapping.source().get();
-                        writeAtomically(ws.root().resolve(mappingCopy), tmp -> Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING), written);
+                        tx.write(mappingCopy, tmp -> Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING));
                     }
                     String rejectsFile = null;
                     if (!p.rejects.isEmpty()) {
-                        rejectsFile = "rejects/" + dataset.id() + "/" + id + ".csv";
-                        writeAtomically(ws.root().resolve(rejectsFile), textWriter(w -> CanonicalCsv.writeRejects(p.rejects, w)), written);
+                        rejectsFile = tx.freshName("rejects/" + dataset.id() + "/", id, ".csv");
+                        tx.write(rejectsFile, textWriter(w -> RejectsFile.write(p.rejects, w)));
                     }
-                    entries.removeIf(e -> e.file().equals(dataFile));
+                    // The same file under another mapping or encoding setting: the new entry takes its place.
+                    entries.removeIf(e -> e.sha256().equals(p.sha) && Objects.equals(e.mappingSha256(), mappingSha));
                     entries.add(new Manifest.Entry(p.file.toString(), p.sha, dataFile, p.accepted,
                             p.rejected, rejectsFile, mappingCopy != null ? mappingCopy : mapping.source().map(Path::toString).orElse(null),
                             mappingSha, p.encoding, p.delimiter, now));
-                    outcomes.add(outcome(p, Status.IMPORTED, rejectsFile == null ? null : ws.root().resolve(rejectsFile).toString()));
+                    outcomes.add(outcome(p, Status.IMPORTED, rejectsFile == null ? null : ws.path(rejectsFile).toString()));
                 }
                 Manifest after = latest.with(dataset.id(), entries);
-                writeAtomically(ws.manifestPath(), textWriter(w -> Workspace.YAML.writeValue(w, after)), new ArrayList<>());
-                removeUnreferenced(ws, latest, after);
+                tx.commit(textWriter(w -> Workspace.YAML.writeValue(w, after)));
+                Sweep.unreferenced(ws, after);
             } finally {
                 inProcess.unlock();
             }
         } catch (IOException | RuntimeException e) {
-            for (Path p : written) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: an orphan data file is invisible without a manifest entry
-                }
+            if (!tx.committed()) {
+                tx.rollback();
+                if (newWorkspace) deleteQuietly(ws.root()); // a failed first import leaves no empty workspace behind
             }
-            if (newWorkspace) deleteQuietly(ws.root()); // a failed first import leaves no empty workspace behind
             if (e instanceof RuntimeException re) throw re;
-            throw new BadInputException(ws.root() + ": cannot write the workspace (" + e.getMessage() + ")", e);
+            throw new BadInputException(ws.root() + ": cannot write the workspace (" + Echo.firstLine(e.getMessage())
+                    + "); nothing was changed", e);
         }
         return new Outcome(dataset, ws.root(), replace, outcomes, true);
     }
@@ -223,35 +229,6 @@ public final class Importer {
         return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
                 read.rows().size(), read.rejects().size(), read.rejects(), warnings, ".csv",
                 textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)));
-    }
-
-    /** Writes to a temporary sibling, then moves it into place, so a reader never sees half a file. */
-    private static void writeAtomically(Path target, DataWriter data, List<Path> written) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        written.add(tmp);
-        data.writeTo(tmp);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        written.add(target);
-    }
-
-    private static void removeUnreferenced(Workspace ws, Manifest before, Manifest after) {
-        Set<String> keep = new HashSet<>();
-        after.datasets().values().forEach(list -> list.forEach(e -> {
-            keep.add(e.file());
-            if (e.rejectsFile() != null) keep.add(e.rejectsFile());
-        }));
-        before.datasets().values().forEach(list -> list.forEach(e -> {
-            for (String f : new String[]{e.file(), e.rejectsFile()}) {
-                if (f != null && !keep.contains(f)) {
-                    try {
-                        Files.deleteIfExists(ws.root().resolve(f));
-                    } catch (IOException ignored) {
-                        // the manifest no longer refers to it, so it is harmless
-                    }
-                }
-            }
-        }));
     }
 
     static String sha256(Path file) {

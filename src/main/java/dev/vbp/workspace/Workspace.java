@@ -1,5 +1,6 @@
 package dev.vbp.workspace;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -7,10 +8,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.vbp.errors.BadInputException;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.DatasetReader;
+import dev.vbp.errors.Echo;
 import dev.vbp.read.ReadResult;
 import dev.vbp.read.ReadSettings;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +29,17 @@ import java.util.Optional;
  * rejects/&lt;dataset&gt;/&lt;sha&gt;.csv    its rejected rows, with reasons
  * </pre>
  * Reading goes through {@link #read(Dataset)}; writing through {@link Importer}.
+ * <p>
+ * A manifest is data, not trust: a {@code .vbp/} may come from a repository or an archive. Every path it
+ * names is checked by {@link ManifestCheck} when it is read, so no analysis reads, and no import deletes,
+ * a file outside the workspace.
  */
 public final class Workspace {
     public static final String DIR_NAME = ".vbp";
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path root;
@@ -60,15 +68,34 @@ public final class Workspace {
 
     public boolean exists() { return Files.isRegularFile(manifestPath()); }
 
+    /** The manifest, checked: every path it names lies inside the workspace. */
     public Manifest manifest() {
         if (!exists()) return Manifest.empty();
+        String text;
         try {
-            Manifest m = YAML.readValue(manifestPath().toFile(), Manifest.class);
-            return m.datasets() == null ? Manifest.empty() : m;
+            text = Files.readString(manifestPath(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BadInputException(manifestPath() + ": the workspace manifest cannot be read (" + e.getMessage()
-                    .lines().findFirst().orElse("") + ")");
+            throw new BadInputException(manifestPath() + ": the workspace manifest cannot be read ("
+                    + Echo.firstLine(e.getMessage()) + ")");
         }
+        Manifest m;
+        try {
+            m = YAML.readValue(text, Manifest.class);
+        } catch (IOException e) {
+            throw new BadInputException(manifestPath() + ": corrupt workspace: the manifest is not valid ("
+                    + Echo.firstLine(e.getMessage()) + "); nothing was changed");
+        }
+        if (m == null || m.datasets() == null) return Manifest.empty();
+        new ManifestCheck(this, text).check(m);
+        return m;
+    }
+
+    /**
+     * A path a manifest names, resolved inside the workspace. Only {@link ManifestCheck} has vetted these;
+     * everything else goes through here so that nothing resolves a manifest path on its own.
+     */
+    public Path path(String relative) {
+        return root.resolve(relative).normalize();
     }
 
     public boolean has(Dataset dataset) {
@@ -79,22 +106,22 @@ public final class Workspace {
     public List<ReadResult> read(Dataset dataset) {
         List<ReadResult> results = new ArrayList<>();
         for (Manifest.Entry e : manifest().entries(dataset.id())) {
-            results.add(DatasetReader.read(root.resolve(e.file()), dataset, ReadSettings.defaults()));
+            results.add(DatasetReader.read(path(e.file()), dataset, ReadSettings.defaults()));
         }
         return results;
     }
 
     /** The canonical files of a dataset (for the ledger engine, which streams them itself). */
     public List<Path> files(Dataset dataset) {
-        return manifest().entries(dataset.id()).stream().map(e -> root.resolve(e.file())).toList();
+        return manifest().entries(dataset.id()).stream().map(e -> path(e.file())).toList();
     }
 
     /** Header mappings the imported ledgers were checked with (kept beside them), merged for the engine. */
     public java.util.Map<String, String> ledgerAliases() {
         java.util.Map<String, String> aliases = new java.util.LinkedHashMap<>();
         for (Manifest.Entry e : manifest().entries(Dataset.LEDGER.id())) {
-            if (e.mapping() != null && e.mapping().startsWith("data/")) {
-                aliases.putAll(dev.vbp.read.HeaderMapping.load(root.resolve(e.mapping())).columns());
+            if (e.mapping() != null) {
+                aliases.putAll(dev.vbp.read.HeaderMapping.load(path(e.mapping())).columns());
             }
         }
         return aliases;

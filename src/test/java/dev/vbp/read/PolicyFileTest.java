@@ -54,8 +54,8 @@ class PolicyFileTest {
 
     @Test
     void errorsCarryTheLine() {
-        assertEquals("p.yaml:2: unknown key 'r_fnd'; expected one of base_period, base_price, r_fund, s_insured, "
-                + "cap_selected_at_agreed, count_non_selected, min_completion, bands, over_spend, money_decimals",
+        assertEquals("p.yaml:2: unknown key 'r_fnd'; expected one of base_period, base_price, base_price_scope, r_fund, s_insured, "
+                + "cap_selected_at_agreed, count_non_selected, min_completion, bands, over_spend, money_decimals, rounding",
                 error("r_fund: 1\nr_fnd: 0.5\n"));
         assertEquals("p.yaml:3: cap_selected_at_agreed must be true or false, not 'maybe'",
                 error("r_fund: 1\n\ncap_selected_at_agreed: maybe\n"));

@@ -51,7 +51,7 @@ public class DemoCommand extends BaseCommand {
             steps.add(new String[]{"online-rate", "--by", "county", "--target", "95%"});
             steps.add(new String[]{"volume", "--as-of", "2019-12-31", "--batch", "4+7", "--by", "county"});
         }
-        steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml"});
+        steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml", "--as-of", "2019-12-31"});
         if (Files.exists(data.resolve("catalog.csv"))) {
             steps.add(new String[]{"dual-channel", "coverage", "--as-of", "2026-06-30"});
             steps.add(new String[]{"dual-channel", "coverage", "--by", "county", "--as-of", "2026-06-30"});

@@ -15,6 +15,7 @@ import dev.vbp.engine.ledger.LineFilter;
 import dev.vbp.engine.onlinerate.OnlineRateAnalysis;
 import dev.vbp.engine.onlinerate.OnlineRateSettings;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Basis;
+import dev.vbp.engine.onlinerate.OnlineRateSums;
 import dev.vbp.engine.onlinerate.OnlineRateSettings.Level;
 import dev.vbp.read.Records;
 import picocli.CommandLine.Command;
@@ -47,7 +48,8 @@ public class OnlineRateCommand extends AnalysisCommand {
     List<Level> by = new ArrayList<>();
 
     @Option(names = "--basis", paramLabel = "BASIS", defaultValue = "amount",
-            description = "amount: online amount / all amount; items: online ledger lines / all lines (default: ${DEFAULT-VALUE}).")
+            description = {"amount: online amount / all amount; lines: online purchase lines / all purchase lines, a return netted against",
+                    "its purchase; products: 品规 bought online / 品规 bought (default: ${DEFAULT-VALUE})."})
     Basis basis = Basis.AMOUNT;
 
     @Option(names = "--all-categories", description = "Drugs and consumables together (default: apart).")
@@ -88,8 +90,8 @@ public class OnlineRateCommand extends AnalysisCommand {
         LineFilter filter = LineFilter.all().excluding(exclude.toArray(Category[]::new));
         if (from != null) filter = filter.from(from);
         if (to != null) filter = filter.to(to);
-        LedgerResult<GroupedSums> result = scan(sources.ledgerScan(ledger).require("amount", "channel").filter(filter),
-                GroupedSums.by(settings.dimensions().toArray(GroupedSums.Dimension[]::new)));
+        LedgerResult<OnlineRateSums> result = scan(sources.ledgerScan(ledger).require("amount", "channel").filter(filter),
+                OnlineRateSums.of(settings.dimensions()));
         OnlineRateAnalysis.Result r = OnlineRateAnalysis.analyse(result.aggregate(), institutions, !list.isEmpty(), settings);
         if (from != null) r.report().parameter("from", from);
         if (to != null) r.report().parameter("to", to);

@@ -14,8 +14,8 @@ import dev.vbp.domain.Institution;
 import dev.vbp.cli.options.LedgerOptions;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.retention.DailyPurchases;
-import dev.vbp.engine.retention.PurchaseTotals;
-import dev.vbp.engine.retention.StreamedPurchaseTotals;
+import dev.vbp.engine.retention.PurchaseHistory;
+import dev.vbp.engine.retention.StreamedPurchaseHistory;
 import dev.vbp.engine.retention.RetainedSavings;
 import dev.vbp.engine.retention.RetainedSavingsReports;
 import dev.vbp.domain.Score;
@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,8 @@ import java.util.Map;
                 "and the share the institution keeps by its assessment score ('vbp policy show' prints the rules)."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --by institution",
-                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --explain H51340100001"})
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --as-of 2020-02-29 --by institution",
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --as-of 2020-02-29 --explain H51340100001"})
 public class RetainedSavingsCommand extends AnalysisCommand {
     @Mixin DatasetFiles.Bids bidFiles;
     /** Pre-VBP prices with quantities, for P_pre. */
@@ -60,8 +61,13 @@ public class RetainedSavingsCommand extends AnalysisCommand {
             description = "One row per institution × generic (generic), per institution or per county (default: generic).")
     RetainedSavingsReports.By by = RetainedSavingsReports.By.GENERIC;
 
-    @Option(names = "--explain", paramLabel = "INSTITUTION", description = "Print every step of one institution's calculation.")
+    @Option(names = "--explain", paramLabel = "INSTITUTION",
+            description = "Print every step of one institution's calculation: per generic and agreement year, the purchases counted, capped or left out.")
     String explain;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Settle each allocation's agreement year containing this day, purchases up to it (default: today).")
+    LocalDate asOf;
 
     @Override
     protected Outcome analyse() {
@@ -75,15 +81,15 @@ public class RetainedSavingsCommand extends AnalysisCommand {
         List<Institution> institutions = sources.optional(institutionFiles, Records::institution);
         Map<String, Integer> packCounts = new HashMap<>();
         for (Bid b : bids) if (b.productCode() != null) packCounts.putIfAbsent(b.productCode(), b.packCount());
-        PurchaseTotals purchases = StreamedPurchaseTotals.none();
+        PurchaseHistory purchases = PurchaseHistory.none();
         LedgerResult<DailyPurchases> scanned = null;
         if (sources.available(Dataset.LEDGER, ledger.files)) {
             scanned = scan(sources.ledgerScan(ledger).require("amount"), () -> new DailyPurchases(packCounts.keySet()));
-            purchases = new StreamedPurchaseTotals(scanned.aggregate(), packCounts);
+            purchases = new StreamedPurchaseHistory(scanned.aggregate(), packCounts, sources::ledgerName);
         }
 
         RetainedSavings.Result result = RetainedSavings.compute(new RetainedSavings.Inputs(bids, allocations, baseline,
-                purchases, scores, institutions, policy));
+                purchases, scores, institutions, policy, asOf != null ? asOf : LocalDate.now(ctx().clock())));
         Report report = explain != null ? RetainedSavingsReports.explain(result, explain)
                 : RetainedSavingsReports.report(result, by);
         if (scanned != null) {

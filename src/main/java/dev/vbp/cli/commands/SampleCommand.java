@@ -20,6 +20,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
 @Command(name = "sample",
         description = "Write deterministic, realistic sample data for demos, tests and benchmarks.",
         footerHeading = "%nExample:%n",
-        footer = "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
+        footer = "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv --force",
         subcommands = SampleCommand.Ledger.class)
 public class SampleCommand extends BaseCommand {
     @Override
@@ -45,8 +46,8 @@ public class SampleCommand extends BaseCommand {
                     "The same --rows and --seed always give the same file. FILE ending in .gz is gzip-compressed."},
             footerHeading = "%nExamples:%n",
             footer = {
-                    "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv",
-                    "  vbp sample ledger --rows 1000 --seed 7 --bad-lines 3 --gb18030 --out target/ledger-gbk.csv.gz"})
+                    "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv --force",
+                    "  vbp sample ledger --rows 1000 --seed 7 --bad-lines 3 --gb18030 --out target/ledger-gbk.csv.gz --force"})
     public static class Ledger extends BaseCommand {
         @Mixin InputOptions input;
 
@@ -58,6 +59,9 @@ public class SampleCommand extends BaseCommand {
 
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write; '-' for standard output.")
         String out;
+
+        @Option(names = "--force", description = "Overwrite FILE if it exists.")
+        boolean force;
 
         @Option(names = "--bad-lines", paramLabel = "K", defaultValue = "0", description = "Malformed lines to plant (default: 0).")
         long badLines;
@@ -95,20 +99,46 @@ public class SampleCommand extends BaseCommand {
             if (out.equals("-")) {
                 summary = LedgerGenerator.write(settings, System.out);
             } else {
-                Path target = Path.of(out);
-                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                try (OutputStream raw = Files.newOutputStream(tmp);
-                     OutputStream o = out.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
-                    summary = LedgerGenerator.write(settings, o);
-                } catch (IOException e) {
-                    Files.deleteIfExists(tmp);
-                    throw new BadInputException(out + ": cannot write (" + e.getMessage() + ")");
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                summary = writeFile(Path.of(out), settings);
             }
             note(String.format("wrote %,d lines (%d bad, %d mismatched, %,d returns), %,d bytes to %s", summary.rows(),
                     summary.badLines(), summary.mismatches(), summary.returns(), summary.bytes(), out));
             return ExitCodes.OK;
+        }
+
+        /**
+         * Writes to a temporary sibling and renames it into place, so FILE is never seen half written and a
+         * failure leaves no temporary file. An existing FILE is replaced only with --force; a directory never.
+         */
+        private LedgerGenerator.Summary writeFile(Path target, LedgerGenerator.Settings settings) throws IOException {
+            if (Files.isDirectory(target)) throw new UsageException(out + " is a directory; --out names the file to write");
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
+                throw new UsageException(out + " exists; pass --force to overwrite it");
+            }
+            Path parent = target.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) throw new UsageException(out + ": the folder " + parent + " does not exist");
+            Path tmp = null;
+            try {
+                do { // a name of its own, made with the user's usual permissions (createTempFile would make it private)
+                    tmp = parent.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+                } while (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS));
+                Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE).close();
+                LedgerGenerator.Summary summary;
+                try (OutputStream raw = Files.newOutputStream(tmp);
+                     OutputStream o = out.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
+                    summary = LedgerGenerator.write(settings, o);
+                }
+                if (force) Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                else Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE); // no REPLACE: a file that appeared meanwhile survives
+                tmp = null;
+                return summary;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new UsageException(out + " exists; pass --force to overwrite it");
+            } catch (IOException e) {
+                throw new BadInputException(out + ": cannot write (" + dev.vbp.errors.Echo.firstLine(e.getMessage()) + ")");
+            } finally {
+                if (tmp != null) Files.deleteIfExists(tmp);
+            }
         }
 
         /** The counting word of a dosage form: 片 for tablets, 粒 for capsules, 支 for injections, else 袋. */

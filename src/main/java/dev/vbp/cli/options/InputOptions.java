@@ -64,7 +64,19 @@ public class InputOptions {
 
     public ReadSettings settings() {
         List<HeaderMapping> mappings = maps.stream().map(HeaderMapping::load).toList();
-        return new ReadSettings(TextDecoding.parseSetting(encoding), ReadSettings.parseDelimiter(delimiter), mappings, codeCheck,
+        java.nio.charset.Charset charset;
+        Character separator;
+        try { // a bad option value is a usage error (exit 2), not bad data
+            charset = TextDecoding.parseSetting(encoding);
+        } catch (dev.vbp.errors.BadInputException e) {
+            throw new UsageException("--encoding: " + e.getMessage());
+        }
+        try {
+            separator = ReadSettings.parseDelimiter(delimiter);
+        } catch (dev.vbp.errors.BadInputException e) {
+            throw new UsageException("--delimiter: " + e.getMessage());
+        }
+        return new ReadSettings(charset, separator, mappings, codeCheck,
                 codeMap == null ? Codes.CodeMap.EMPTY : CodeMapFile.load(codeMap));
     }
 }

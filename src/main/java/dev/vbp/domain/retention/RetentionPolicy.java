@@ -22,12 +22,23 @@ import java.util.Optional;
  * @param bands             score bands, ordered from the highest
  * @param moneyDecimals     decimals of the final retained amount (half-up)
  * @param source            where the policy came from: a file name or "built-in default"
+ * @param basePriceScope    P_pre over the allocated product's strength (default) or every strength of the generic
+ * @param rounding          round the institution total once (default) or each generic first
  */
 public record RetentionPolicy(Period basePeriod, BasePrice basePrice, BigDecimal rFund, BigDecimal sInsured,
                               boolean capSelected, boolean countNonSelected, BigDecimal minCompletion,
-                              List<ScoreBand> bands, OverSpend overSpend, int moneyDecimals, String source) {
+                              List<ScoreBand> bands, OverSpend overSpend, int moneyDecimals, String source,
+                              BasePriceScope basePriceScope, Rounding rounding) {
 
     public static final String DEFAULT_SOURCE = "built-in default";
+
+    /** A policy with the default P_pre scope (strength) and rounding (institution total once). */
+    public RetentionPolicy(Period basePeriod, BasePrice basePrice, BigDecimal rFund, BigDecimal sInsured,
+                           boolean capSelected, boolean countNonSelected, BigDecimal minCompletion,
+                           List<ScoreBand> bands, OverSpend overSpend, int moneyDecimals, String source) {
+        this(basePeriod, basePrice, rFund, sInsured, capSelected, countNonSelected, minCompletion, bands, overSpend,
+                moneyDecimals, source, BasePriceScope.STRENGTH, Rounding.TOTAL);
+    }
 
     public static RetentionPolicy defaults() {
         return new RetentionPolicy(null, BasePrice.WEIGHTED, BigDecimal.ONE, BigDecimal.ONE, true, true, new BigDecimal("1.0"),
@@ -40,12 +51,17 @@ public record RetentionPolicy(Period basePeriod, BasePrice basePrice, BigDecimal
 
     public RetentionPolicy withBasePeriod(Period period) {
         return new RetentionPolicy(period, basePrice, rFund, sInsured, capSelected, countNonSelected, minCompletion,
-                bands, overSpend, moneyDecimals, source);
+                bands, overSpend, moneyDecimals, source, basePriceScope, rounding);
+    }
+
+    public RetentionPolicy with(BasePriceScope scope, Rounding rounding) {
+        return new RetentionPolicy(basePeriod, basePrice, rFund, sInsured, capSelected, countNonSelected, minCompletion,
+                bands, overSpend, moneyDecimals, source, scope, rounding);
     }
 
     public RetentionPolicy withSource(String where) {
         return new RetentionPolicy(basePeriod, basePrice, rFund, sInsured, capSelected, countNonSelected, minCompletion,
-                bands, overSpend, moneyDecimals, where);
+                bands, overSpend, moneyDecimals, where, basePriceScope, rounding);
     }
 
     /** r_fund × s_insured: the share of a drug bill paid by the fund, applied to budget and spending alike. */
@@ -63,6 +79,7 @@ public record RetentionPolicy(Period basePeriod, BasePrice basePrice, BigDecimal
         m.put("policy", source);
         m.put("base_period", basePeriod == null ? "all" : basePeriod.toString());
         m.put("base_price", basePrice.name().toLowerCase());
+        m.put("base_price_scope", basePriceScope.name().toLowerCase());
         m.put("r_fund", rFund);
         m.put("s_insured", sInsured);
         m.put("cap_selected_at_agreed", capSelected);
@@ -71,6 +88,7 @@ public record RetentionPolicy(Period basePeriod, BasePrice basePrice, BigDecimal
         m.put("bands", bands.stream().map(ScoreBand::describe).toList());
         m.put("over_spend", overSpend.name().toLowerCase());
         m.put("money_decimals", moneyDecimals);
+        m.put("rounding", rounding.name().toLowerCase());
         return m;
     }
 }

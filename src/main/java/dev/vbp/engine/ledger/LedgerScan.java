@@ -240,7 +240,7 @@ public final class LedgerScan {
                             scanners.get().scan(u, u.start(), u.speculative(), before, newAggregate.get())));
                 }
                 return merge(futures);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an OutOfMemoryError too: the other workers stop and free their buffers
                 ctx.cancelled = true;
                 throw e;
             } finally {

@@ -39,6 +39,8 @@ public final class OnlineRateAnalysis {
     /** Running totals of one report row. */
     private static final class Totals {
         long onlineAmount, offlineAmount, onlineLines, offlineLines;
+        /** institution \0 product → {online net quantity, net quantity}, for the products basis */
+        final Map<String, long[]> products = new java.util.HashMap<>();
         final Set<String> institutions = new TreeSet<>();
         final Set<String> notes = new TreeSet<>();
     }
@@ -47,13 +49,13 @@ public final class OnlineRateAnalysis {
      * @param institutions by code; {@code institutionsGiven} false means there is no institutions file at all,
      *                     so ownership is unknown for everyone (all are counted, and the assumptions say so)
      */
-    public static Result analyse(GroupedSums sums, Map<String, Institution> institutions, boolean institutionsGiven,
+    public static Result analyse(OnlineRateSums sums, Map<String, Institution> institutions, boolean institutionsGiven,
                                  OnlineRateSettings s) {
         Map<List<String>, Totals> rows = new TreeMap<>(OnlineRateAnalysis::compareKeys);
         long mismatches = 0;
         Set<String> privateLeftOut = new TreeSet<>();
         Set<String> unknownInstitutions = new TreeSet<>();
-        for (GroupedSums.Group g : sums.groups()) {
+        for (OnlineRateSums.Cell g : sums.cells()) {
             GroupedSums.Key k = g.key();
             mismatches += g.mismatches();
             Institution inst = institutions.get(k.institution());
@@ -64,12 +66,18 @@ public final class OnlineRateAnalysis {
             }
             Totals t = rows.computeIfAbsent(rowKey(k, inst, s), x -> new Totals());
             t.institutions.add(k.institution());
+            long lines = s.basis() == Basis.LINES ? g.nettedLines() : g.lines();
             if (k.channel() == Channel.ONLINE) {
                 t.onlineAmount += g.amount();
-                t.onlineLines += g.lines();
+                t.onlineLines += lines;
             } else {
                 t.offlineAmount += g.amount();
-                t.offlineLines += g.lines();
+                t.offlineLines += lines;
+            }
+            if (s.basis() == Basis.PRODUCTS) {
+                long[] p = t.products.computeIfAbsent(k.institution() + "\u0000" + k.product(), x -> new long[2]);
+                if (k.channel() == Channel.ONLINE) p[0] += g.quantity();
+                p[1] += g.quantity();
             }
             if (institutionsGiven && inst == null) t.notes.add("not in the institutions file");
         }
@@ -80,7 +88,8 @@ public final class OnlineRateAnalysis {
         long below = 0, anomalies = 0;
         for (var e : rows.entrySet()) {
             Totals t = e.getValue();
-            BigDecimal rate = rate(t.onlineAmount, t.offlineAmount, t.onlineLines, t.offlineLines, s.basis());
+            BigDecimal rate = s.basis() == Basis.PRODUCTS ? productRate(t)
+                    : rate(t.onlineAmount, t.offlineAmount, t.onlineLines, t.offlineLines, s.basis());
             if (t.onlineLines == 0) t.notes.add("no online purchases");
             if (t.offlineLines == 0) t.notes.add("no offline purchases");
             if (rate == null) t.notes.add("no net purchases: no rate");
@@ -214,6 +223,13 @@ public final class OnlineRateAnalysis {
         return c;
     }
 
+    /** 品规 bought online / 品规 bought: institution × product pairs with a positive net quantity online / at all. */
+    private static BigDecimal productRate(Totals t) {
+        long online = t.products.values().stream().filter(p -> p[0] > 0).count();
+        long bought = t.products.values().stream().filter(p -> p[1] > 0).count();
+        return bought == 0 ? null : Exact.divide(BigDecimal.valueOf(online), BigDecimal.valueOf(bought));
+    }
+
     /** online / (online + offline) by amount or by lines; null when the denominator is not positive. */
     static BigDecimal rate(long onlineAmount, long offlineAmount, long onlineLines, long offlineLines, Basis basis) {
         long num = basis == Basis.AMOUNT ? onlineAmount : onlineLines;
@@ -239,9 +255,13 @@ public final class OnlineRateAnalysis {
         report.parameter("by", s.by().stream().map(l -> l.name().toLowerCase()).toList());
         if (s.target() != null) report.parameter("target", s.target());
         if (s.failUnder() != null) report.parameter("fail_under", s.failUnder());
-        report.assumption("online_rate", s.basis() == Basis.AMOUNT
-                ? "online amount / (online + offline amount); returns and corrections net out"
-                : "online ledger lines / all ledger lines (items basis)");
+        report.assumption("online_rate", switch (s.basis()) {
+            case AMOUNT -> "online amount / (online + offline amount); returns and corrections net out";
+            case LINES -> "online purchase lines / all purchase lines (lines basis): per institution, product and channel a return is"
+                    + " netted against its purchase, never a line of its own; a product whose net quantity is not positive has no line";
+            case PRODUCTS -> "品规 bought online / 品规 bought (products basis): an institution's products with a positive net quantity"
+                    + " online, over those with a positive net quantity at all";
+        });
         report.assumption("channel", "online = bought on the provincial platform, as the ledger's channel column says");
         report.assumption("amount_check", "amount compared with quantity × unit price where the ledger has a unit price; differences are counted, not corrected");
         report.assumption("categories", s.rowsByCategory() ? "drugs and consumables apart (herbal pieces and hospital preparations as their own categories)"

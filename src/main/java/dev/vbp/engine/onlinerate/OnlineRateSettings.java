@@ -12,7 +12,8 @@ import java.util.Set;
  * The rules of one online-purchase-rate (网采率) report. No official formula exists (domain.md §4), so each
  * choice is a setting, and each is named in the report's assumptions.
  *
- * @param basis           amount: online amount / all amount; items: online ledger lines / all lines
+ * @param basis           amount: online amount / all amount; lines: online purchase lines / all, returns netted;
+ *                        products: 品规 bought online / 品规 bought
  * @param by              the row levels, in order (e.g. county, month)
  * @param splitCategories drugs and consumables in separate rows even when category is not in {@code by}
  * @param includePrivate  count private institutions too (the target concerns public ones)
@@ -23,7 +24,7 @@ import java.util.Set;
 public record OnlineRateSettings(Basis basis, List<Level> by, boolean splitCategories, boolean includePrivate,
                                  Set<Category> excluded, BigDecimal target, BigDecimal failUnder) {
 
-    public enum Basis { AMOUNT, ITEMS }
+    public enum Basis { AMOUNT, LINES, PRODUCTS }
 
     /** A row level of the report. County and level come from the institutions file. */
     public enum Level { INSTITUTION, COUNTY, LEVEL, CATEGORY, MONTH }
@@ -43,6 +44,7 @@ public record OnlineRateSettings(Basis basis, List<Level> by, boolean splitCateg
         Set<Dimension> d = EnumSet.of(Dimension.INSTITUTION, Dimension.CHANNEL);
         if (rowsByCategory()) d.add(Dimension.CATEGORY);
         if (by.contains(Level.MONTH)) d.add(Dimension.MONTH);
+        if (basis != Basis.AMOUNT) d.add(Dimension.PRODUCT); // returns net per product; products are counted
         return d;
     }
 }

@@ -3,97 +3,126 @@ package dev.vbp.engine.retention;
 import dev.vbp.engine.ledger.LedgerAggregate;
 import dev.vbp.engine.ledger.LedgerLine;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Purchases per institution, product and day, from one streaming pass over the ledgers, for the products the
- * analysis knows (their pack counts come from the bids). Days are kept so any settlement period can be asked
- * for afterwards; memory grows with institutions × products × days, never with lines. The first few line
- * numbers of each institution × product are kept, so an explanation can point at its sources.
+ * analysis knows (their pack counts come from the bids). Days are kept so any settlement year can be asked for
+ * afterwards, and so purchases can be taken in date order against a cap; memory grows with institutions ×
+ * products × days, never with lines.
+ *
+ * <p>Each day keeps the {@link #KEEP_LINES} smallest line references by (file, offset): a set that does not
+ * depend on how the input was split or in which order partial results are merged, so {@link #merge} is
+ * associative and commutative, and the aggregate is {@link Serializable} for engines that ship it between
+ * machines. The first and last purchase dates of every accepted line (known product or not) tell how far the
+ * ledger reaches.
  */
-public final class DailyPurchases implements LedgerAggregate<DailyPurchases> {
+public final class DailyPurchases implements LedgerAggregate<DailyPurchases>, Serializable {
+    private static final long serialVersionUID = 1L;
     static final int KEEP_LINES = 3;
 
+    /** One institution × product × day: quantities scaled by 10^4, and its first line references. */
+    static final class Day implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long packs, amount, lines;
+        LineRef[] refs = new LineRef[0];
+
+        void keep(LineRef r) {
+            refs = smallest(refs, new LineRef[]{r});
+        }
+
+        void add(Day o) {
+            packs += o.packs;
+            amount += o.amount;
+            lines += o.lines;
+            refs = smallest(refs, o.refs);
+        }
+
+        /** Whether a line at (file, offset) would be among the kept references; asked before its line number is. */
+        boolean wouldKeep(String file, long offset) {
+            if (refs.length < KEEP_LINES) return true;
+            LineRef last = refs[refs.length - 1];
+            int c = file.compareTo(last.file());
+            return c < 0 || c == 0 && offset < last.offset();
+        }
+
+        private static LineRef[] smallest(LineRef[] a, LineRef[] b) {
+            LineRef[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            Arrays.sort(all);
+            return Arrays.stream(all).distinct().limit(KEEP_LINES).toArray(LineRef[]::new);
+        }
+    }
+
     private final Set<String> products;
-    /** institution → product → yyyymmdd → {packs, amount, lines}, quantities scaled by 10^4 */
-    private final Map<String, Map<String, TreeMap<Integer, long[]>>> sums = new HashMap<>();
-    private final Map<String, List<String>> firstLines = new HashMap<>();
+    /** institution → product → yyyymmdd → day */
+    private final Map<String, Map<String, TreeMap<Integer, Day>>> sums = new HashMap<>();
     private long unknownProductLines;
+    private int firstDate = Integer.MAX_VALUE, lastDate = Integer.MIN_VALUE;
 
     public DailyPurchases(Set<String> products) {
-        this.products = products;
+        this.products = new HashSet<>(products);
     }
 
     @Override
     public void add(LedgerLine line) {
+        firstDate = Math.min(firstDate, line.date());
+        lastDate = Math.max(lastDate, line.date());
         if (!products.contains(line.product())) {
             unknownProductLines++;
             return;
         }
-        long[] s = sums.computeIfAbsent(line.institution(), k -> new HashMap<>())
+        Day d = sums.computeIfAbsent(line.institution(), k -> new HashMap<>())
                 .computeIfAbsent(line.product(), k -> new TreeMap<>())
-                .computeIfAbsent(line.date(), k -> new long[3]);
-        s[0] += line.quantity();
-        s[1] += line.amount();
-        s[2]++;
-        List<String> refs = firstLines.computeIfAbsent(line.institution() + "\u0000" + line.product(), k -> new ArrayList<>(KEEP_LINES));
-        if (refs.size() < KEEP_LINES) refs.add(where(line.file(), line.line()));
+                .computeIfAbsent(line.date(), k -> new Day());
+        d.packs += line.quantity();
+        d.amount += line.amount();
+        d.lines++;
+        String file = line.file().toString();
+        // The line number costs a count of the newlines before a chunk: ask only for lines that are kept.
+        if (d.wouldKeep(file, line.offset())) d.keep(new LineRef(file, line.offset(), line.line()));
     }
 
     @Override
     public DailyPurchases merge(DailyPurchases other) {
         other.sums.forEach((inst, byProduct) -> byProduct.forEach((product, days) -> {
-            TreeMap<Integer, long[]> mine = sums.computeIfAbsent(inst, k -> new HashMap<>()).computeIfAbsent(product, k -> new TreeMap<>());
-            days.forEach((day, s) -> {
-                long[] m = mine.computeIfAbsent(day, k -> new long[3]);
-                for (int i = 0; i < 3; i++) m[i] += s[i];
-            });
+            TreeMap<Integer, Day> mine = sums.computeIfAbsent(inst, k -> new HashMap<>()).computeIfAbsent(product, k -> new TreeMap<>());
+            days.forEach((day, d) -> mine.computeIfAbsent(day, k -> new Day()).add(d));
         }));
-        other.firstLines.forEach((k, refs) -> {
-            List<String> mine = firstLines.computeIfAbsent(k, x -> new ArrayList<>(KEEP_LINES));
-            for (String r : refs) if (mine.size() < KEEP_LINES) mine.add(r);
-        });
         unknownProductLines += other.unknownProductLines;
+        firstDate = Math.min(firstDate, other.firstDate);
+        lastDate = Math.max(lastDate, other.lastDate);
         return this;
     }
 
-    /** {packs, amount, lines} of one institution × product over [from, to] (nulls: open ends). */
-    long[] total(String institution, String product, LocalDate from, LocalDate to) {
-        TreeMap<Integer, long[]> days = sums.getOrDefault(institution, Map.of()).get(product);
-        long[] t = new long[3];
-        if (days == null) return t;
-        int lo = from == null ? Integer.MIN_VALUE : ymd(from), hi = to == null ? Integer.MAX_VALUE : ymd(to);
-        for (long[] s : days.subMap(lo, true, hi, true).values()) {
-            for (int i = 0; i < 3; i++) t[i] += s[i];
-        }
-        return t;
-    }
-
-    List<String> firstLines(String institution, String product) {
-        return firstLines.getOrDefault(institution + "\u0000" + product, List.of());
+    /** The days (yyyymmdd) in [from, to] on which {@code institution} bought {@code product}, in date order. */
+    NavigableMap<Integer, Day> days(String institution, String product, int from, int to) {
+        TreeMap<Integer, Day> days = sums.getOrDefault(institution, Map.of()).get(product);
+        return days == null ? new TreeMap<>() : days.subMap(from, true, to, true);
     }
 
     public long unknownProductLines() {
         return unknownProductLines;
     }
 
+    /** The first purchase date of any accepted line as yyyymmdd, or null when there was none. */
+    public Integer firstDate() {
+        return firstDate == Integer.MAX_VALUE ? null : firstDate;
+    }
+
+    public Integer lastDate() {
+        return lastDate == Integer.MIN_VALUE ? null : lastDate;
+    }
+
     static BigDecimal decimal(long scaled) {
         return BigDecimal.valueOf(scaled, LedgerLine.SCALE);
-    }
-
-    private static int ymd(LocalDate d) {
-        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
-    }
-
-    private static String where(Path file, long line) {
-        return file + ":" + line;
     }
 }

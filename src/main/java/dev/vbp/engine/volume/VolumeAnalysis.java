@@ -4,6 +4,7 @@ import dev.vbp.domain.Allocation;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Exact;
 import dev.vbp.domain.Institution;
+import dev.vbp.domain.volume.AgreementYear;
 import dev.vbp.domain.volume.CompletionStatus;
 import dev.vbp.engine.ledger.LedgerLine;
 import dev.vbp.output.Column;
@@ -39,7 +40,8 @@ public final class VolumeAnalysis {
     private static final class Totals {
         final List<Object> key;
         BigDecimal agreed = BigDecimal.ZERO, purchased = BigDecimal.ZERO, otherProducts = BigDecimal.ZERO;
-        BigDecimal elapsedWeighted = BigDecimal.ZERO;
+        final Set<AgreementYear> years = new java.util.TreeSet<>(java.util.Comparator.comparing(AgreementYear::start)
+                .thenComparing(AgreementYear::end));
         long unknownPacks;
         int allocations;
         LocalDate yearStart, yearEnd;
@@ -61,7 +63,7 @@ public final class VolumeAnalysis {
             Totals t = rows.computeIfAbsent(key(by, item, inst), Totals::new);
             t.allocations++;
             t.agreed = t.agreed.add(a.agreedQty());
-            t.elapsedWeighted = t.elapsedWeighted.add(a.agreedQty().multiply(item.year().elapsed(plan.asOf())));
+            t.years.add(item.year());
             t.yearStart = t.yearStart == null || item.year().start().isBefore(t.yearStart) ? item.year().start() : t.yearStart;
             t.yearEnd = t.yearEnd == null || item.year().end().isAfter(t.yearEnd) ? item.year().end() : t.yearEnd;
             if (bid == null) {
@@ -87,11 +89,20 @@ public final class VolumeAnalysis {
         Report report = new Report("volume", columns(by));
         List<String> shortfalls = new ArrayList<>();
         Map<CompletionStatus, Integer> statusCounts = new java.util.EnumMap<>(CompletionStatus.class);
-        BigDecimal agreedAll = BigDecimal.ZERO, purchasedAll = BigDecimal.ZERO, elapsedAll = BigDecimal.ZERO;
+        BigDecimal agreedAll = BigDecimal.ZERO, purchasedAll = BigDecimal.ZERO;
+        Set<AgreementYear> yearsAll = new HashSet<>();
+        int mixed = 0;
         for (Totals t : rows.values()) {
+            yearsAll.addAll(t.years);
             BigDecimal completion = t.agreed.signum() == 0 ? null : Exact.divide(t.purchased, t.agreed);
-            BigDecimal elapsed = t.agreed.signum() == 0 ? null : Exact.divide(t.elapsedWeighted, t.agreed);
-            CompletionStatus status = completion == null ? null : CompletionStatus.of(completion, elapsed, warnK);
+            // Elapsed shares of different agreement years are not blended: such a row has neither elapsed nor status.
+            AgreementYear year = t.years.size() == 1 ? t.years.iterator().next() : null;
+            BigDecimal elapsed = year == null ? null : year.elapsed(plan.asOf());
+            CompletionStatus status = completion == null || year == null ? null : CompletionStatus.of(completion, year, plan.asOf(), warnK);
+            if (year == null) {
+                mixed++;
+                t.notes.add(t.years.size() + " agreement years: no elapsed share or status; see --by allocation or --batch");
+            }
             if (status != null) statusCounts.merge(status, 1, Integer::sum);
             if (t.unknownPacks != 0) {
                 t.notes.add(BigDecimal.valueOf(t.unknownPacks, LedgerLine.SCALE).stripTrailingZeros().toPlainString()
@@ -115,7 +126,6 @@ public final class VolumeAnalysis {
             }
             agreedAll = agreedAll.add(t.agreed);
             purchasedAll = purchasedAll.add(t.purchased);
-            elapsedAll = elapsedAll.add(t.elapsedWeighted);
         }
 
         report.parameter("as_of", plan.asOf()).parameter("by", by.name().toLowerCase()).parameter("warn_below", warnK);
@@ -123,19 +133,28 @@ public final class VolumeAnalysis {
         report.assumption("completion", "purchased quantity of the selected product in its agreement year up to the as-of day / agreed quantity");
         report.assumption("units", "minimum dosage units (片/粒/支): ledger packs × the bid's pack count");
         report.assumption("agreement_year", "completion restarts each agreement year from the cycle start; elapsed = days gone / days in that year");
-        report.assumption("status", "done when completion ≥ 100%; behind when completion < elapsed × " + warnK.toPlainString() + "; else on track");
+        report.assumption("status", "not started before the agreement year; while it runs: done when completion ≥ 100%, behind when completion < elapsed × "
+                + warnK.toPlainString() + ", else on track; once it has ended: met (≥ 100%) or short");
         report.assumption("other_products", "purchases, in the same window, of the generic's products other than the allocated ones"
                 + " (non-selected, or selected in another batch), in minimum units: shown beside, not counted");
         report.summary("rows", "Rows", "行数", ValueKind.INTEGER, rows.size());
-        report.summary("done", "Done", "已完成", ValueKind.INTEGER, statusCounts.getOrDefault(CompletionStatus.DONE, 0));
+        report.summary("not_started", "Not started", "未开始", ValueKind.INTEGER, statusCounts.getOrDefault(CompletionStatus.NOT_STARTED, 0));
         report.summary("on_track", "On track", "进度正常", ValueKind.INTEGER, statusCounts.getOrDefault(CompletionStatus.ON_TRACK, 0));
         report.summary("behind", "Behind", "进度落后", ValueKind.INTEGER, statusCounts.getOrDefault(CompletionStatus.BEHIND, 0));
+        report.summary("done", "Done", "已完成", ValueKind.INTEGER, statusCounts.getOrDefault(CompletionStatus.DONE, 0));
+        report.summary("met", "Met (year ended)", "已达成(协议年已结束)", ValueKind.INTEGER, statusCounts.getOrDefault(CompletionStatus.MET, 0));
+        report.summary("short", "Short (year ended)", "未达成(协议年已结束)", ValueKind.INTEGER, statusCounts.getOrDefault(CompletionStatus.SHORT, 0));
         report.summary("agreed_qty", "Agreed", "约定量", ValueKind.DECIMAL, agreedAll);
         report.summary("purchased_qty", "Purchased", "已采购", ValueKind.DECIMAL, purchasedAll);
         report.summary("completion", "Completion", "完成率", ValueKind.RATIO,
                 agreedAll.signum() == 0 ? null : Exact.ratio(Exact.divide(purchasedAll, agreedAll)));
+        // One elapsed share only when every row is in the same agreement year; shares of different years do not add up.
         report.summary("elapsed", "Elapsed", "时间进度", ValueKind.RATIO,
-                agreedAll.signum() == 0 ? null : Exact.ratio(Exact.divide(elapsedAll, agreedAll)));
+                yearsAll.size() == 1 ? Exact.ratio(yearsAll.iterator().next().elapsed(plan.asOf())) : null);
+        if (yearsAll.size() > 1) {
+            report.warning("rows span " + yearsAll.size() + " agreement years: no overall elapsed share"
+                    + (mixed > 0 ? "; " + mixed + " rows mix years and have no status (see --by allocation, or --batch)" : ""));
+        }
         report.summary("other_products_qty", "Other products bought", "同通用名其他产品采购量", ValueKind.DECIMAL, otherAll);
         report.warnShortfalls(shortfalls, failUnder);
         return new Result(report, shortfalls);

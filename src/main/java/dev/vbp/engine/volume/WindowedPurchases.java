@@ -12,12 +12,14 @@ import java.util.Map;
 /**
  * Packs bought per institution and product in each counting window of the product's generic (see
  * {@link VolumePlan}). Lines of products no bid names, but whose generic name is a watched generic, are summed
- * per generic. Mergeable; memory grows with institutions × products × windows, never with lines.
+ * per generic. Merging only adds sums, so it is associative and commutative; Serializable, for engines that
+ * ship partial results between machines. Memory grows with institutions × products × windows, never with lines.
  */
-public final class WindowedPurchases implements LedgerAggregate<WindowedPurchases> {
+public final class WindowedPurchases implements LedgerAggregate<WindowedPurchases>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** An inclusive date window as yyyymmdd ints. */
-    public record Window(int from, int to) {
+    public record Window(int from, int to) implements java.io.Serializable {
         public static Window of(LocalDate from, LocalDate to) {
             return new Window(ymd(from), ymd(to));
         }
@@ -39,8 +41,9 @@ public final class WindowedPurchases implements LedgerAggregate<WindowedPurchase
     private final Map<String, Map<String, long[]>> sums = new HashMap<>();
 
     WindowedPurchases(Map<String, String> genericOfProduct, Map<String, List<Window>> genericWindows) {
-        this.genericOfProduct = genericOfProduct;
-        this.genericWindows = genericWindows;
+        this.genericOfProduct = new HashMap<>(genericOfProduct);
+        this.genericWindows = new HashMap<>();
+        genericWindows.forEach((g, w) -> this.genericWindows.put(g, new java.util.ArrayList<>(w)));
     }
 
     @Override

@@ -109,8 +109,32 @@ class OnlineRateTest {
         assertEquals(new BigDecimal("0.6111111111"), r.get("rows").get(2).get("online_rate").decimalValue()); // 110/180
         assertEquals(1, r.get("rows").get(2).get("institutions").asInt(), "the private clinic is not counted");
 
-        JsonNode items = Json.parse(run("--all-categories", "--basis", "items").ok().out());
-        assertEquals(new BigDecimal("0.6"), rate(items, "H1", null)); // 3 online lines of 5
+        // H1's lines: P1 online bought and partly returned (net 8 > 0: one line, the return is no line of its own),
+        // P2 offline, C1 online, Y1 offline → 2 online lines of 4 (counting the return as a line gave 3 of 5).
+        JsonNode lines = Json.parse(run("--all-categories", "--basis", "lines").ok().out());
+        assertEquals(new BigDecimal("0.5"), rate(lines, "H1", null));
+        assertEquals(2, lines.get("rows").get(0).get("online_lines").asInt());
+        // Products: P1 and C1 bought online, of P1, P2, C1 and Y1 bought → 2/4.
+        JsonNode products = Json.parse(run("--all-categories", "--basis", "products").ok().out());
+        assertEquals(new BigDecimal("0.5"), rate(products, "H1", null));
+    }
+
+    @Test
+    void aPurchaseAndItsReturnAreNoLineAtAll() throws IOException {
+        // H1: P1 online 100.00; P2 offline 50.00 and its full return −50.00.
+        // amount: 100 / (100 + 0) = 100%; lines: 1 / (1 + 0) = 100% (counting each line: 1 / 3 = 33%);
+        // products: P1 online, of P1 bought (P2's net is zero) = 100%.
+        Files.writeString(ledger, """
+                date,institution_code,product_code,quantity,amount,channel,category
+                2024-01-05,H1,P1,10,100.00,线上,药品
+                2024-02-01,H1,P2,5,50.00,线下,药品
+                2024-02-09,H1,P2,-5,-50.00,线下,药品
+                """);
+        for (String basis : new String[]{"amount", "lines", "products"}) {
+            JsonNode r = Json.parse(run("--all-categories", "--basis", basis).ok().out());
+            assertEquals(0, BigDecimal.ONE.compareTo(rate(r, "H1", null)), basis);
+        }
+        assertEquals(0, Json.parse(run("--all-categories", "--basis", "lines").ok().out()).get("rows").get(0).get("offline_lines").asInt());
     }
 
     @Test

@@ -110,7 +110,7 @@ class RetainedSavingsTest {
 
     JsonNode run(String policy, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--workspace", dir.resolve("ws").toString(), "retained-savings",
-                "--base-period", "2018", "--format", "json"));
+                "--base-period", "2018", "--as-of", "2019-12-31", "--format", "json"));
         args.addAll(files);
         if (policy != null) {
             Path p = dir.resolve("policy.yaml");
@@ -205,7 +205,7 @@ class RetainedSavingsTest {
         assertTrue(c.get("p_pre").isNull());
         assertTrue(c.get("budget").isNull());
         money("0", c.get("retained"));
-        assertTrue(c.get("reason").asText().startsWith("no base-period price for 丙药片: its 1 baseline rows have no quantity"),
+        assertTrue(c.get("reason").asText().startsWith("no base-period price for 丙药片 1000mg: its 1 baseline rows have no quantity"),
                 c.get("reason").asText());
         JsonNode m = row(run("base_price: mean\n"), "H1", "丙药片");
         money("5", m.get("p_pre"));
@@ -250,11 +250,18 @@ class RetainedSavingsTest {
         JsonNode r = run(null, "--explain", "H1");
         List<String> steps = new ArrayList<>();
         r.get("rows").forEach(x -> steps.add(x.get("step").asText()));
-        assertTrue(steps.contains("甲药片: budget"), steps.toString());
-        JsonNode budget = r.get("rows").get(steps.indexOf("甲药片: budget"));
+        String y = "甲药片 2019-01-01..2019-12-31: ";
+        assertTrue(steps.contains(y + "budget"), steps.toString());
+        JsonNode budget = r.get("rows").get(steps.indexOf(y + "budget"));
         assertEquals("1000 × 2.5 × 1 × 1", budget.get("values").asText());
         assertEquals("2500", budget.get("result").asText());
-        JsonNode sel = r.get("rows").get(steps.indexOf("甲药片: selected S1"));
+        // 1100 bought against 1000 agreed: the last 100 (from the 2019-03-01 purchase) are capped; the
+        // 2018-12-31 line (50 packs = 500 units) is outside the agreement year.
+        assertEquals("100", r.get("rows").get(steps.indexOf(y + "capped")).get("result").asText());
+        JsonNode out = r.get("rows").get(steps.indexOf(y + "left out"));
+        assertEquals("500", out.get("result").asText());
+        assertTrue(out.get("values").asText().contains("ledger.csv:4"), out.get("values").asText());
+        JsonNode sel = r.get("rows").get(steps.indexOf(y + "selected S1"));
         assertTrue(sel.get("values").asText().contains("ledger.csv:2"), sel.get("values").asText());
         assertTrue(sel.get("values").asText().contains("bids.csv:2"), sel.get("values").asText());
         assertEquals("1250.00", r.get("rows").get(steps.indexOf("total")).get("result").asText());

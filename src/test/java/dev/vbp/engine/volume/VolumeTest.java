@@ -152,4 +152,48 @@ class VolumeTest {
                 "--ledger", ledger.toString(), "--as-of", "2025-06-30", "--by", "generic", "--format", "json").ok().out());
         assertEquals(new BigDecimal("40"), byGeneric.get("summary").get("other_products_qty").decimalValue());
     }
+
+    @Test
+    void statusesAfterTheYearAndBeforeItAndNoBlendedElapsed() throws Exception {
+        // As of 2025-06-30: B1's 2024 year has ended (H1 100 of 1000 → short; H2 250 of 200 → met); B3's
+        // 2026 year has not begun (not started); B2's 2025 year: 70 of 1000, elapsed 181/365 → behind.
+        Files.writeString(bids, """
+                batch_id,product_code,generic_name,spec,pack_count,bid_price,selected
+                B1,P1,甲药片,10mg,10,5.00,y
+                B2,P2,甲药片,10mg,10,4.00,y
+                B3,P3,甲药片,10mg,10,4.00,y
+                """);
+        Files.writeString(allocations, """
+                batch_id,institution_code,product_code,agreed_qty,cycle_start,cycle_end
+                B1,H1,P1,1000,2024-01-01,2024-12-31
+                B1,H2,P1,200,2024-01-01,2024-12-31
+                B2,H1,P2,1000,2025-01-01,2025-12-31
+                B3,H1,P3,1000,2026-01-01,2026-12-31
+                """);
+        Files.writeString(ledger, """
+                date,institution_code,product_code,quantity
+                2024-02-01,H1,P1,10
+                2024-03-01,H2,P1,25
+                2025-02-01,H1,P2,7
+                """);
+        JsonNode r = Json.parse(Cli.run("--workspace", dir.resolve("ws").toString(), "volume", "--allocations", allocations.toString(),
+                "--bids", bids.toString(), "--ledger", ledger.toString(), "--as-of", "2025-06-30", "--format", "json").ok().out());
+        JsonNode rows = r.get("rows");
+        assertEquals("short", rows.get(0).get("status").asText());
+        assertEquals("met", rows.get(1).get("status").asText());
+        assertEquals("behind", rows.get(2).get("status").asText());
+        assertEquals(0, new BigDecimal("0.495890411").compareTo(rows.get(2).get("elapsed").decimalValue())); // 181 / 365
+        assertEquals("not started", rows.get(3).get("status").asText());
+        assertEquals(1, r.get("summary").get("short").asInt());
+        assertEquals(1, r.get("summary").get("met").asInt());
+        assertEquals(1, r.get("summary").get("not_started").asInt());
+        assertTrue(r.get("summary").get("elapsed").isNull(), "three agreement years: no blended elapsed share");
+        // By institution H1's row mixes three years: no elapsed, no status, a note.
+        JsonNode byInst = Json.parse(Cli.run("--workspace", dir.resolve("ws").toString(), "volume", "--allocations", allocations.toString(),
+                "--bids", bids.toString(), "--ledger", ledger.toString(), "--as-of", "2025-06-30", "--by", "institution", "--format", "json").ok().out());
+        JsonNode h1 = byInst.get("rows").get(0);
+        assertTrue(h1.get("elapsed").isNull() && h1.get("status").isNull(), h1.toString());
+        assertTrue(h1.get("note").asText().contains("3 agreement years"), h1.toString());
+        assertEquals("met", byInst.get("rows").get(1).get("status").asText());
+    }
 }

@@ -1,0 +1,75 @@
+package dev.vbp.engine.onlinerate;
+
+import dev.vbp.engine.ledger.GroupedSums;
+import dev.vbp.engine.ledger.LedgerAggregate;
+import dev.vbp.engine.ledger.LedgerLine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The ledger sums the online rate needs: purchase lines (quantity ≥ 0) and returns (quantity < 0) grouped
+ * apart, so a return can be netted against its purchase on the {@code lines} basis instead of counting as a
+ * line of its own. Merging merges the two halves; both are sums, so any order gives the same result.
+ */
+public final class OnlineRateSums implements LedgerAggregate<OnlineRateSums> {
+    private GroupedSums purchases;
+    private GroupedSums returns;
+
+    OnlineRateSums(Set<GroupedSums.Dimension> dimensions) {
+        purchases = new GroupedSums(dimensions);
+        returns = new GroupedSums(dimensions);
+    }
+
+    public static Supplier<OnlineRateSums> of(Set<GroupedSums.Dimension> dimensions) {
+        return () -> new OnlineRateSums(dimensions);
+    }
+
+    @Override
+    public void add(LedgerLine line) {
+        (line.quantity() < 0 ? returns : purchases).add(line);
+    }
+
+    @Override
+    public OnlineRateSums merge(OnlineRateSums other) {
+        purchases = purchases.merge(other.purchases);
+        returns = returns.merge(other.returns);
+        return this;
+    }
+
+    public long tolerance() {
+        return purchases.tolerance();
+    }
+
+    /** One group's figures: amount and net quantity (×10^4), purchase lines and return lines. */
+    public record Cell(GroupedSums.Key key, long amount, long quantity, long purchaseLines, long returnLines, long mismatches) {
+        /** All ledger lines. */
+        public long lines() { return purchaseLines + returnLines; }
+
+        /**
+         * Lines with returns netted against purchases: none when the net quantity is not positive (a purchase
+         * fully returned is no line), else the purchase lines less the returns, at least one.
+         */
+        public long nettedLines() {
+            return quantity <= 0 ? 0 : Math.max(1, purchaseLines - returnLines);
+        }
+    }
+
+    /** Every group, purchases and returns of one key together, in key order. */
+    public List<Cell> cells() {
+        Map<GroupedSums.Key, long[]> m = new LinkedHashMap<>();
+        for (GroupedSums.Group g : purchases.groups()) m.put(g.key(), new long[]{g.amount(), g.quantity(), g.lines(), 0, g.mismatches()});
+        for (GroupedSums.Group g : returns.groups()) {
+            long[] c = m.computeIfAbsent(g.key(), k -> new long[5]);
+            c[0] += g.amount();
+            c[1] += g.quantity();
+            c[3] += g.lines();
+            c[4] += g.mismatches();
+        }
+        return m.entrySet().stream().map(e -> new Cell(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                e.getValue()[3], e.getValue()[4])).toList();
+    }
+}
