@@ -11,8 +11,11 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
+import dev.vbp.output.Lang;
+
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * The one place that builds the {@link CommandLine}: streams, exit codes, the exception handlers and the
@@ -22,8 +25,18 @@ public final class VbpCli {
     private VbpCli() {}
 
     public static CommandLine create(CliContext context) {
+        return create(context, new String[0]);
+    }
+
+    /**
+     * Builds the command line for {@code args}. The language is decided before parsing, because help and
+     * parse errors are written in it: {@code --lang} among the arguments, else the environment.
+     */
+    public static CommandLine create(CliContext context, String... args) {
         VbpCommand root = new VbpCommand();
         root.context = context;
+        root.global.defaultLang = Lang.fromEnvironment(context.env(), Locale.getDefault());
+        Lang lang = HelpTexts.langOf(args, root.global.defaultLang);
         CommandLine cli = new CommandLine(root);
         cli.setOut(context.out());
         cli.setErr(context.err());
@@ -34,7 +47,7 @@ public final class VbpCli {
         cli.setParameterExceptionHandler(parameterHandler());
         cli.setExecutionExceptionHandler(executionHandler(root));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
-        addExitCodeHelp(cli);
+        HelpTexts.apply(cli, lang);
         return cli;
     }
 
@@ -42,7 +55,7 @@ public final class VbpCli {
     public static int run(CliContext context, String... args) {
         int code;
         try {
-            code = create(context).execute(args);
+            code = create(context, args).execute(args);
         } catch (OutOfMemoryError e) {
             // picocli passes Errors through. What filled the heap is unreachable by now; the reserve makes sure
             // there is room to say so even when something still holds on to most of it.
@@ -84,12 +97,6 @@ public final class VbpCli {
         }
     }
 
-    private static void addExitCodeHelp(CommandLine cli) {
-        cli.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.helpList());
-        for (CommandLine sub : cli.getSubcommands().values()) addExitCodeHelp(sub);
-    }
 
     private static IParameterExceptionHandler parameterHandler() {
         return (ParameterException e, String[] args) -> {

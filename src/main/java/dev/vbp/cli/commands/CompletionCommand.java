@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 public class CompletionCommand extends BaseCommand {
     public enum Shell { BASH, ZSH }
 
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
+    @Parameters(index = "0", paramLabel = "SHELL", descriptionKey = "completion.shell", description = "bash or zsh.")
     Shell shell;
 
     @Override

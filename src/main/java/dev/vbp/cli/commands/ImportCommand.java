@@ -27,11 +27,11 @@ import java.util.List;
                 "  vbp import bids sample-data/bids-gb18030.csv --replace",
                 "  vbp import bids sample-data/bids-custom-headers.csv --map sample-data/mapping-example.yaml"})
 public class ImportCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "DATASET", completionCandidates = DatasetIds.class,
+    @Parameters(index = "0", paramLabel = "DATASET", descriptionKey = "dataset.id", completionCandidates = DatasetIds.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String dataset;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to import.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", descriptionKey = "import.files", description = "Files to import.")
     List<Path> files;
 
     @Mixin InputOptions input;

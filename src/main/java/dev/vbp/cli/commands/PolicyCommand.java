@@ -56,7 +56,7 @@ public class PolicyCommand extends BaseCommand {
                 description = "retention or instruments (default: ${DEFAULT-VALUE}).")
         Kind kind = Kind.RETENTION;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The policy file (YAML).")
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "policy.check.file", description = "The policy file (YAML).")
         Path file;
 
         @Override

@@ -27,11 +27,11 @@ import java.util.List;
                 "  vbp validate bids sample-data/bids.csv",
                 "  vbp validate baseline sample-data/baseline.csv --format json"})
 public class ValidateCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "DATASET", completionCandidates = DatasetIds.class,
+    @Parameters(index = "0", paramLabel = "DATASET", descriptionKey = "dataset.id", completionCandidates = DatasetIds.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String dataset;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to check.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", descriptionKey = "validate.files", description = "Files to check.")
     List<Path> files;
 
     @Mixin InputOptions input;

@@ -22,7 +22,7 @@ public class GlobalOptions {
     public Format format = Format.TABLE;
 
     @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT,
-            description = "Language of table headers and messages: en or zh (default: from the locale).")
+            description = "Language of help, tables and messages: en or zh (default: $VBP_LANG, else LC_ALL, LC_MESSAGES or LANG, else the JVM locale).")
     public Lang lang;
 
     @Option(names = "--bom", scope = ScopeType.INHERIT,
@@ -35,7 +35,10 @@ public class GlobalOptions {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print no progress or notes on stderr.")
     public boolean quiet;
 
+    /** The language when --lang is not given: from the environment (set by VbpCli before parsing). */
+    public Lang defaultLang = Lang.fromLocale(Locale.getDefault());
+
     public Lang lang() {
-        return lang != null ? lang : Lang.fromLocale(Locale.getDefault());
+        return lang != null ? lang : defaultLang;
     }
 }
