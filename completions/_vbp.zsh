@@ -162,6 +162,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} import" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_vbp; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} columns" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} price-drop" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} savings" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} online-rate" ];    then _picocli_vbp; return $?; fi
@@ -174,6 +175,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} targets" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_vbp; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} policy show" ];    then _picocli_vbp_policy; return $?; fi
@@ -183,6 +185,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel matrix" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dual-channel prescriptions" ];    then _picocli_vbp_dualchannel; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample ledger" ];    then _picocli_vbp_sample; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample prefecture" ];    then _picocli_vbp_sample; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(import)
@@ -250,6 +253,7 @@ function _picocli_vbp() {
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -268,6 +272,17 @@ function _picocli_vbp() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -288,15 +303,31 @@ function _picocli_vbp_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
+      return
+      ;;
     '--map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -314,6 +345,12 @@ function _picocli_vbp_import() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -321,6 +358,9 @@ function _picocli_vbp_import() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -337,6 +377,17 @@ function _picocli_vbp_import() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -367,15 +418,31 @@ function _picocli_vbp_validate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
+      return
+      ;;
     '--map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -393,6 +460,12 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -400,6 +473,9 @@ function _picocli_vbp_validate() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
       return
       ;;
     '--workspace')
@@ -416,6 +492,17 @@ function _picocli_vbp_validate() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -446,14 +533,30 @@ function _picocli_vbp_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
+      return
+      ;;
     '--workspace')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -470,12 +573,89 @@ function _picocli_vbp_status() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `columns` subcommand.
+function _picocli_vbp_columns() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map-template' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map-template')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+  local DATASET_pos_param_args=("bids" "baseline" "ledger" "institutions" "allocations" "catalog" "outlets" "stock" "prescriptions" "scores") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "columns" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${DATASET_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -488,15 +668,16 @@ function _picocli_vbp_pricedrop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--mean' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local KIND_option_args=("SIMPLE" "VOLUME" "AMOUNT") # --mean values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -518,6 +699,12 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -525,6 +712,24 @@ function _picocli_vbp_pricedrop() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
       return
       ;;
     '--bids')
@@ -584,6 +789,17 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -602,15 +818,16 @@ function _picocli_vbp_savings() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--max-errors' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--against' '--base-period' '--base-region' '--base-stat' '--batch' '--by' '--ledger' '--threads' '--volume' '--from' '--to' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local BASE_option_args=("AUTO" "CEILING" "BASELINE") # --against values
   local STAT_option_args=("MEAN" "WEIGHTED" "MIN") # --base-stat values
   local LEVEL_option_args=("PRODUCT" "GENERIC" "BATCH" "CATEGORY") # --by values
   local SOURCE_option_args=("AGREED" "ACTUAL") # --volume values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -632,6 +849,12 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -639,6 +862,24 @@ function _picocli_vbp_savings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
       return
       ;;
     '--bids')
@@ -686,9 +927,6 @@ function _picocli_vbp_savings() {
     '--threads')
       return
       ;;
-    '--max-errors')
-      return
-      ;;
     '--volume')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SOURCE_option_args[@]}" ) )
@@ -716,6 +954,17 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -734,14 +983,15 @@ function _picocli_vbp_onlinerate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--by' '--basis' '--exclude' '--from' '--to' '--target' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("INSTITUTION" "COUNTY" "LEVEL" "CATEGORY" "MONTH") # --by values
   local BASIS_option_args=("AMOUNT" "LINES" "PRODUCTS") # --basis values
   local CATEGORY_option_args=("DRUG" "CONSUMABLE" "HERBAL_PIECES" "HOSPITAL_PREPARATION") # --exclude values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -763,6 +1013,12 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -772,6 +1028,24 @@ function _picocli_vbp_onlinerate() {
     '--max-rejects')
       return
       ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
+      return
+      ;;
     '--ledger')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -779,9 +1053,6 @@ function _picocli_vbp_onlinerate() {
       return $?
       ;;
     '--threads')
-      return
-      ;;
-    '--max-errors')
       return
       ;;
     '--institutions')
@@ -833,6 +1104,17 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -851,12 +1133,13 @@ function _picocli_vbp_volume() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--ledger' '--threads' '--max-errors' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--by' '--warn-below' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("ALLOCATION" "GENERIC" "BATCH" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -878,6 +1161,12 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -887,6 +1176,24 @@ function _picocli_vbp_volume() {
     '--max-rejects')
       return
       ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
+      return
+      ;;
     '--ledger')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -894,9 +1201,6 @@ function _picocli_vbp_volume() {
       return $?
       ;;
     '--threads')
-      return
-      ;;
-    '--max-errors')
       return
       ;;
     '--allocations')
@@ -950,6 +1254,17 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -968,12 +1283,13 @@ function _picocli_vbp_retainedsavings() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--max-errors' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--by' '--explain' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("GENERIC" "INSTITUTION" "COUNTY") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -995,6 +1311,12 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1002,6 +1324,24 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
       return
       ;;
     '--bids')
@@ -1029,9 +1369,6 @@ function _picocli_vbp_retainedsavings() {
       return $?
       ;;
     '--threads')
-      return
-      ;;
-    '--max-errors')
       return
       ;;
     '--scores')
@@ -1082,6 +1419,17 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1100,10 +1448,11 @@ function _picocli_vbp_policy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="show check"
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1122,6 +1471,17 @@ function _picocli_vbp_policy() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1142,10 +1502,11 @@ function _picocli_vbp_dualchannel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="coverage gaps matrix prescriptions"
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1164,6 +1525,197 @@ function _picocli_vbp_dualchannel() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `report` subcommand.
+function _picocli_vbp_report() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--sections')
+      return
+      ;;
+    '--title')
+      return
+      ;;
+    '--date')
+      return
+      ;;
+    '--base-period')
+      return
+      ;;
+    '--target')
+      return
+      ;;
+    '--policy')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--xlsx')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--baseline')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--ledger')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--threads')
+      return
+      ;;
+    '--institutions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--allocations')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--scores')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--catalog')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--outlets')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--stock')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--prescriptions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1522,11 +2074,12 @@ function _picocli_vbp_sample() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="ledger"
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local commands="ledger prefecture"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1547,6 +2100,17 @@ function _picocli_vbp_sample() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1565,10 +2129,11 @@ function _picocli_vbp_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--data' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1595,6 +2160,17 @@ function _picocli_vbp_demo() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1606,17 +2182,18 @@ function _picocli_vbp_demo() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `completion` subcommand.
-function _picocli_vbp_completion() {
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_vbp_shell() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-f' '--format' '--lang'"
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1635,6 +2212,71 @@ function _picocli_vbp_completion() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `completion` subcommand.
+function _picocli_vbp_completion() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1665,6 +2307,7 @@ function _picocli_vbp_help() {
   local arg_opts="'--workspace' '-f' '--format' '--lang'"
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1683,6 +2326,17 @@ function _picocli_vbp_help() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1708,6 +2362,7 @@ function _picocli_vbp_policy_show() {
   local KIND_option_args=("RETENTION" "INSTRUMENTS") # --for values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1731,6 +2386,17 @@ function _picocli_vbp_policy_show() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1756,6 +2422,7 @@ function _picocli_vbp_policy_check() {
   local KIND_option_args=("RETENTION" "INSTRUMENTS") # --for values
   local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1779,6 +2446,17 @@ function _picocli_vbp_policy_check() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1806,13 +2484,14 @@ function _picocli_vbp_dualchannel_coverage() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--by' '--require' '--fail-under' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("DRUG" "COUNTY") # --by values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1834,6 +2513,12 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1841,6 +2526,24 @@ function _picocli_vbp_dualchannel_coverage() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
       return
       ;;
     '--catalog')
@@ -1899,6 +2602,17 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1917,12 +2631,13 @@ function _picocli_vbp_dualchannel_gaps() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--require' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local KIND_option_args=("PHARMACY" "HOSPITAL") # --require values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1944,6 +2659,12 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -1951,6 +2672,24 @@ function _picocli_vbp_dualchannel_gaps() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
       return
       ;;
     '--catalog')
@@ -2001,6 +2740,17 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2019,11 +2769,12 @@ function _picocli_vbp_dualchannel_matrix() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2045,6 +2796,12 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -2052,6 +2809,24 @@ function _picocli_vbp_dualchannel_matrix() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
       return
       ;;
     '--catalog')
@@ -2097,6 +2872,17 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2115,12 +2901,13 @@ function _picocli_vbp_dualchannel_prescriptions() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--by' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
   local LEVEL_option_args=("PRESCRIPTION" "COUNTY" "ROUTE" "DRUG" "MONTH") # --by values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2142,6 +2929,12 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -2149,6 +2942,24 @@ function _picocli_vbp_dualchannel_prescriptions() {
       return $?
       ;;
     '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
       return
       ;;
     '--catalog')
@@ -2202,6 +3013,17 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2220,11 +3042,12 @@ function _picocli_vbp_sample_ledger() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--code-map' '--max-rejects' '--rows' '--seed' '--out' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang'"
+  local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
   local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN") # --format values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
   local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2246,6 +3069,12 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
     '--code-map')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -2255,13 +3084,13 @@ function _picocli_vbp_sample_ledger() {
     '--max-rejects')
       return
       ;;
+    '--sheet')
+      return
+      ;;
     '--rows')
       return
       ;;
     '--seed')
-      return
-      ;;
-    '--out')
       return
       ;;
     '--bad-lines')
@@ -2299,6 +3128,125 @@ function _picocli_vbp_sample_ledger() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `prefecture` subcommand.
+function _picocli_vbp_sample_prefecture() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--institutions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--batch')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
       return $?
       ;;
   esac

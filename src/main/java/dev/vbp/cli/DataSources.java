@@ -8,6 +8,7 @@ import dev.vbp.engine.ledger.LedgerScan;
 import dev.vbp.output.Report;
 import dev.vbp.errors.BadInputException;
 import dev.vbp.read.Dataset;
+import dev.vbp.read.InputSource;
 import dev.vbp.read.NaturalKeys;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.read.ReadResult;
@@ -35,13 +36,22 @@ public final class DataSources {
     private final List<String> sources = new ArrayList<>();
     /** workspace copy of a ledger → the file it was imported from */
     private final Map<String, String> importedFrom = new HashMap<>();
+    /** a copy read in place of what the user named (standard input) → the user's name for it */
+    private final Map<String, String> shownAs = new HashMap<>();
     /** Every ledger scan run for the report, in order, so the report can say what each read and left out. */
     private final List<LedgerResult<?>> scans = new ArrayList<>();
 
     private final long maxRejects;
+    private final InputSource opener;
 
     /** @param maxRejects rejected rows tolerated in files named on the command line; -1 = no limit */
     public DataSources(Workspace workspace, ReadSettings settings, long maxRejects) {
+        this(workspace, settings, maxRejects, InputSource.files());
+    }
+
+    /** @param opener where every named file is opened ({@code -}: standard input) */
+    public DataSources(Workspace workspace, ReadSettings settings, long maxRejects, InputSource opener) {
+        this.opener = opener;
         this.workspace = workspace;
         this.settings = settings;
         this.maxRejects = maxRejects;
@@ -75,7 +85,7 @@ public final class DataSources {
     public <T> List<T> optional(Dataset dataset, List<Path> files, Function<Row, T> convert) {
         List<ReadResult> results = new ArrayList<>();
         if (!files.isEmpty()) {
-            for (Path f : files) results.add(DatasetReader.read(f, dataset, settings));
+            for (Path f : files) results.add(DatasetReader.read(opener.open(f), dataset, settings));
             List<Reject> rejects = results.stream().flatMap(r -> r.rejects().stream()).toList();
             if (maxRejects >= 0 && rejects.size() > maxRejects) {
                 // The same rule as import: a figure never silently rests on fewer rows than the file has.
@@ -128,7 +138,13 @@ public final class DataSources {
         List<Path> files = options.files;
         LedgerScan scan;
         if (!files.isEmpty()) {
-            scan = LedgerScan.of(files).headerAliases(settings.mappingFor(Dataset.LEDGER).columns()).codeMap(settings.codeMap());
+            List<Path> opened = new ArrayList<>();
+            for (Path f : files) {
+                InputSource.Opened o = opener.open(f);
+                opened.add(o.file());
+                if (!o.name().equals(o.file().toString())) shownAs.put(o.file().toString(), o.name());
+            }
+            scan = LedgerScan.of(opened).headerAliases(settings.mappingFor(Dataset.LEDGER).columns()).codeMap(settings.codeMap());
             sources.add("ledger: " + String.join(", ", files.stream().map(Path::toString).toList()));
         } else if (workspace.has(Dataset.LEDGER)) {
             scan = LedgerScan.of(workspace.files(Dataset.LEDGER)).headerAliases(workspace.ledgerAliases()).codeMap(settings.codeMap());
@@ -140,12 +156,18 @@ public final class DataSources {
             throw new UsageException("no ledger data: pass --ledger FILE|DIR, or import it first with 'vbp import ledger FILE'"
                     + " (workspace: " + workspace.root() + ")");
         }
+        scan.encoding(settings.charset()).delimiter(settings.delimiter()).headerRow(settings.headerRow());
+        // --set supplies columns of the small datasets; a ledger needs each of its columns in the file.
         if (options.threads != null) {
             if (options.threads < 1) throw new UsageException("--threads must be 1 or more, not " + options.threads);
             scan.threads(options.threads);
         }
-        if (options.maxErrors < 0) throw new UsageException("--max-errors must be 0 or more, not " + options.maxErrors);
-        return scan.maxErrors(options.maxErrors);
+        scan.sheet(settings.sheet());
+        // The same tolerance as for every other dataset: --max-rejects (-1 = no limit). Lines of workspace ledgers
+        // that were rejected and tolerated at import are accepted already, and listed in its rejects/ folder.
+        long accepted = files.isEmpty() ? workspace.manifest().entries(Dataset.LEDGER.id()).stream()
+                .mapToLong(e -> e.rowsRejected()).sum() : 0;
+        return scan.maxErrors(maxRejects < 0 ? Long.MAX_VALUE : maxRejects + accepted);
     }
 
     /** Records a finished ledger scan, so {@link #describe(Report)} says what it read and left out. */
@@ -161,8 +183,9 @@ public final class DataSources {
         report.assumption("ledger_lines", result.acceptedLines() + " lines used of " + result.totalLines()
                 + (result.filteredLines() > 0 ? " (" + result.filteredLines() + " outside the selection)" : ""));
         for (LedgerFileInfo f : result.files()) {
-            report.assumption("ledger_file_" + f.file().getFileName(), f.encoding() + (f.gzip() ? ", gzip" : "")
-                    + ", " + (f.delimiter() == '\t' ? "tab" : "comma") + ", columns " + f.columns());
+            String shown = shownAs.getOrDefault(f.file().toString(), String.valueOf(f.file().getFileName()));
+            report.assumption("ledger_file_" + shown, f.encoding() + (f.gzip() ? ", gzip" : "")
+                    + ", " + dev.vbp.read.Dialect.delimiterName(f.delimiter()) + ", columns " + f.columns());
         }
         if (result.errorCount() > 0) {
             report.warning(result.errorCount() + " malformed ledger line" + (result.errorCount() == 1 ? " was" : "s were")
@@ -180,7 +203,17 @@ public final class DataSources {
     private String named(dev.vbp.engine.ledger.LineError e) {
         String file = e.file().toString();
         String source = importedFrom.get(file);
-        return source == null ? e.toString() : e.toString().replace(file, source + " (imported)");
+        if (source != null) return e.toString().replace(file, source + " (imported)");
+        String shown = shownAs.get(file);
+        return shown == null ? e.toString() : e.toString().replace(file, shown);
+    }
+
+    /** The same error in the user's own names: standard input as "-", workspace copies by the file imported. */
+    public dev.vbp.errors.BadInputException named(dev.vbp.errors.BadInputException e) {
+        String message = e.getMessage();
+        for (var n : shownAs.entrySet()) message = message.replace(n.getKey(), n.getValue());
+        for (var n : importedFrom.entrySet()) message = message.replace(n.getKey(), n.getValue() + " (imported)");
+        return message.equals(e.getMessage()) ? e : new dev.vbp.errors.BadInputException(message, e);
     }
 
     public boolean available(Dataset dataset, List<Path> files) {

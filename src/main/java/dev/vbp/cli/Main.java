@@ -16,11 +16,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        quietLibraries();
         Charset charset = outputCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        boolean dumb = "dumb".equals(System.getenv("TERM"));
+        boolean stdoutTerminal = isTerminal(1);
+        boolean interactive = System.console() != null && isTerminal(0) && stdoutTerminal;
         CliContext context = new CliContext(out, err, System.getenv(), Path.of("").toAbsolutePath(),
-                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled(), stderrIsTerminal() && !"dumb".equals(System.getenv("TERM")));
+                Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled() && !dumb, isTerminal(2) && !dumb,
+                System.in, interactive, stdoutTerminal ? TerminalWidth.of(System.getenv()) : 0, System.out, stdoutTerminal, null);
         // An error in any thread ends vbp with one line and exit 4: never a raw trace, a hang, or exit 1.
         byte[] outOfMemory = (VbpCli.outOfMemory() + System.lineSeparator()).getBytes(charset);
         FileOutputStream rawErr = new FileOutputStream(FileDescriptor.err);
@@ -52,13 +57,26 @@ public final class Main {
     }
 
     /**
-     * Progress belongs on stderr when a person watches it, even when stdout goes to a file
-     * ({@code vbp online-rate ... > rates.csv}). Java cannot ask about stderr alone; on Linux the file
-     * descriptor's target tells, elsewhere the console (stdin and stdout) stands in for it.
+     * POI logs through Log4j's API, which without a provider complains on stderr once per run; vbp's
+     * stderr is for its own one-line messages, so library logging goes to Log4j's simple logger, switched off.
      */
-    private static boolean stderrIsTerminal() {
+    private static void quietLibraries() {
+        // Tablesaw logs through SLF4J; without a binding SLF4J would print a notice on stderr.
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+    }
+
+    /**
+     * Progress belongs on stderr when a person watches it, even when stdout goes to a file
+     * ({@code vbp online-rate ... > rates.csv}); a workbook must not go to a terminal. Java cannot ask about
+     * one stream alone; on Linux the file descriptor's target tells, elsewhere the console (stdin and
+     * stdout) stands in for it.
+     */
+    private static boolean isTerminal(int fd) {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;

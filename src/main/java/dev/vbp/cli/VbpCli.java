@@ -1,5 +1,7 @@
 package dev.vbp.cli;
 
+import dev.vbp.cli.shell.Shell;
+import dev.vbp.engine.ledger.ScanCancelledException;
 import dev.vbp.errors.BadInputException;
 import dev.vbp.errors.Echo;
 import dev.vbp.read.FieldParseException;
@@ -44,15 +46,21 @@ public final class VbpCli {
         // Dates on the command line take the same spellings as in files (2024-01-31, 2024/1/31, 2024年1月31日).
         cli.registerConverter(LocalDate.class, VbpCli::date);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        if (context.width() > 0) cli.setUsageHelpWidth(Math.max(55, context.width()) /* picocli's minimum */);
         cli.setParameterExceptionHandler(parameterHandler());
         cli.setExecutionExceptionHandler(executionHandler(root));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         HelpTexts.apply(cli, lang);
+        HelpLayout.install(cli);
         return cli;
     }
 
     /** Parses and runs {@code args}; returns the exit code. Never calls System.exit. */
     public static int run(CliContext context, String... args) {
+        // --no-color must reach the help text too, which is laid out before the options are parsed.
+        if (context.color() && java.util.Arrays.asList(args).contains("--no-color")) {
+            context = context.withoutColor();
+        }
         int code;
         try {
             code = create(context, args).execute(args);
@@ -116,7 +124,10 @@ public final class VbpCli {
             Throwable cause = rootCause(e);
             int code;
             String message;
-            if (cause instanceof BadInputException) {
+            if (cause instanceof ScanCancelledException) {
+                code = Shell.CANCELLED;
+                message = "vbp: cancelled";
+            } else if (cause instanceof BadInputException) {
                 code = ExitCodes.BAD_INPUT;
                 message = "vbp: error: " + cause.getMessage();
             } else if (cause instanceof UsageException) {

@@ -1,5 +1,6 @@
 package dev.vbp.cli;
 
+import dev.vbp.cli.commands.ColumnsCommand;
 import dev.vbp.cli.commands.CompletionCommand;
 import dev.vbp.cli.commands.DemoCommand;
 import dev.vbp.cli.commands.DualChannelCommand;
@@ -9,14 +10,17 @@ import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.OnlineRateCommand;
 import dev.vbp.cli.commands.PaymentStandardCommand;
 import dev.vbp.cli.commands.PolicyCommand;
+import dev.vbp.cli.commands.ReportCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
 import dev.vbp.cli.commands.SampleCommand;
 import dev.vbp.cli.commands.SavingsCommand;
+import dev.vbp.cli.commands.ShellCommand;
 import dev.vbp.cli.commands.StatusCommand;
 import dev.vbp.cli.commands.TargetsCommand;
 import dev.vbp.cli.commands.ValidateCommand;
 import dev.vbp.cli.commands.VolumeCommand;
 import dev.vbp.cli.options.GlobalOptions;
+import dev.vbp.engine.ledger.LedgerScanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -42,6 +46,7 @@ import java.util.concurrent.Callable;
                 ImportCommand.class,
                 ValidateCommand.class,
                 StatusCommand.class,
+                ColumnsCommand.class,
                 PriceDropCommand.class,
                 SavingsCommand.class,
                 OnlineRateCommand.class,
@@ -52,8 +57,10 @@ import java.util.concurrent.Callable;
                 PaymentStandardCommand.class,
                 PrepaymentCommand.class,
                 TargetsCommand.class,
+                ReportCommand.class,
                 SampleCommand.class,
                 DemoCommand.class,
+                ShellCommand.class,
                 CompletionCommand.class,
                 HelpCommand.class,
         })
@@ -66,6 +73,13 @@ public class VbpCommand implements Callable<Integer> {
 
     /** Set by {@link VbpCli} before execution. */
     CliContext context;
+
+    /** How commands run their ledger scans: on this machine, unless an entry point (vbp-spark) puts in its own. */
+    LedgerScanner ledgerScanner = LedgerScanner.LOCAL;
+
+    public void ledgerScanner(LedgerScanner scanner) {
+        ledgerScanner = scanner == null ? LedgerScanner.LOCAL : scanner;
+    }
 
     @Override
     public Integer call() {

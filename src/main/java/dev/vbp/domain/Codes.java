@@ -122,7 +122,8 @@ public final class Codes {
      * C); a cycle or an old code given two different new codes is an error when the map is built. Codes
      * are compared after {@link Codes#normalise}.
      */
-    public static final class CodeMap {
+    public static final class CodeMap implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         public static final CodeMap EMPTY = new CodeMap(Map.of());
 
         private static final Set<String> OLD_HEADERS = Set.of("oldcode", "old", "旧编码", "旧代码", "曾用码", "原编码", "原代码");

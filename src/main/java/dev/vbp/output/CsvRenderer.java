@@ -11,9 +11,10 @@ import java.util.List;
  * no place in a rectangular file; use {@code --format json} to get them with the rows (the commands also
  * print warnings on stderr).
  *
- * <p>Values are written as the report holds them, never rounded here (reports keep 10 decimal places of a
- * division, see {@code Exact}): numbers as plain decimals with their scale ({@code 141.1333},
- * {@code 1E+3 → 1000}), ratios as plain numbers in 0–1 ({@code 0.52154}), dates ISO ({@code 2024-01-31}),
+ * <p>Money is rounded half-up once to two decimals (unit prices to four) unless the precision is
+ * {@link Precision#FULL}; every other value is written as the report holds it: numbers as plain decimals with
+ * their scale ({@code 141.1333}, {@code 1E+3 → 1000}), ratios as plain numbers in 0–1 ({@code 0.52154}),
+ * dates ISO ({@code 2024-01-31}), months {@code 2024-01},
  * flags and booleans as {@code y}/{@code n} (the way the input files write them, so an output can be read
  * back as an input), enums by lowercase name, null as an empty field.
  *
@@ -26,9 +27,15 @@ import java.util.List;
 public final class CsvRenderer implements Renderer {
 
     private final boolean excelBom;
+    private final Precision precision;
 
     public CsvRenderer(boolean excelBom) {
+        this(excelBom, Precision.ROUNDED);
+    }
+
+    public CsvRenderer(boolean excelBom, Precision precision) {
         this.excelBom = excelBom;
+        this.precision = java.util.Objects.requireNonNull(precision);
     }
 
     @Override
@@ -44,7 +51,7 @@ public final class CsvRenderer implements Renderer {
         for (List<Object> row : report.rows()) {
             for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) line.append(',');
-                appendField(line, field(row.get(c), columns.get(c).kind()));
+                appendField(line, field(precision.apply(row.get(c), columns.get(c).kind()), columns.get(c).kind()));
             }
             endRecord(out, line, columns.size());
         }

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * Turns a report value into the text people read in the table and Markdown formats. This is the only place
- * that rounds (half-up); CSV and JSON write the exact value.
+ * Turns a report value into the text people read in the table and Markdown formats. Rounds half-up; CSV, JSON and xlsx
+ * round money the same way (see {@link Precision}) and write every other value exactly.
  *
  * <ul>
  *   <li>MONEY: two decimals with thousands separators ({@code 1,234,567.89}).</li>
@@ -15,7 +15,7 @@ import java.util.Locale;
  *   <li>RATIO: a percentage with two decimals ({@code 0.52154 → 52.15%}).</li>
  *   <li>DECIMAL: the exact value as written, digits grouped ({@code 1234567.5 → 1,234,567.5}, {@code 1E+3 → 1,000}).</li>
  *   <li>INTEGER: thousands separators ({@code 28,404}).</li>
- *   <li>DATE: ISO ({@code 2024-01-31}). FLAG: {@code y}/{@code n}, or {@code 是}/{@code 否} in Chinese.</li>
+ *   <li>DATE: ISO ({@code 2024-01-31}). MONTH: {@code 2024-01}. FLAG: {@code y}/{@code n}, or {@code 是}/{@code 否} in Chinese.</li>
  *   <li>null: {@code -}.</li>
  * </ul>
  *
@@ -32,6 +32,7 @@ public final class DisplayText {
     /** The display text of {@code value} in a column or summary item of kind {@code kind}. */
     public static String format(Object value, ValueKind kind, Lang lang) {
         if (value == null) return NULL;
+        if (value instanceof Label label) return lang.pick(label.en(), label.zh());
         switch (kind) {
             case MONEY:
                 return fixed(value, 2);
@@ -127,6 +128,27 @@ public final class DisplayText {
         if (value instanceof Double v) return Double.isFinite(v) ? new BigDecimal(Double.toString(v)) : null;
         if (value instanceof Float v) return Float.isFinite(v) ? new BigDecimal(Float.toString(v)) : null;
         return null;
+    }
+
+    /**
+     * A parameter or assumption as one line of text: lists joined by {@code , }, maps as {@code k=v}, numbers
+     * plain, flags {@code y}/{@code n}, enums by lowercase name.
+     */
+    public static String plain(Object value) {
+        if (value == null) return "";
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            map.forEach((k, v) -> parts.add(text(k) + "=" + plain(v)));
+            return String.join(", ", parts);
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (Object item : items) parts.add(plain(item));
+            return String.join(", ", parts);
+        }
+        if (value instanceof Boolean b) return b ? "y" : "n";
+        BigDecimal d = decimal(value);
+        return d != null ? d.toPlainString() : text(value);
     }
 
     /** Text of a non-numeric value: enums by lowercase name (as in JSON), everything else by toString. */

@@ -29,7 +29,9 @@ import com.fasterxml.jackson.core.util.Separators;
  * {@code summary} an object from item key to value.
  *
  * <p>Numbers are exact: a BigDecimal is a plain JSON number with its scale kept ({@code 1.50}, never
- * {@code 1.5} or {@code 1E+3}), ratios plain numbers in 0–1. Dates and other {@code java.time} values,
+ * {@code 1.5} or {@code 1E+3}), ratios plain numbers in 0–1. Money in rows and summary is rounded half-up
+ * once to two decimals (unit prices four) unless the precision is {@link Precision#FULL}; parameters and
+ * assumptions are written as given. Dates and other {@code java.time} values,
  * paths and URIs are ISO/plain strings, enums their lowercase name, booleans JSON booleans, null JSON null;
  * lists, sets, arrays and maps nest. Any other type is a programming error and throws
  * IllegalArgumentException rather than leaking a {@code toString()}.
@@ -44,6 +46,16 @@ public final class JsonRenderer implements Renderer {
             // The caller owns the writer; closing the generator must not close it.
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
+
+    private final Precision precision;
+
+    public JsonRenderer() {
+        this(Precision.ROUNDED);
+    }
+
+    public JsonRenderer(Precision precision) {
+        this.precision = java.util.Objects.requireNonNull(precision);
+    }
 
     @Override
     public void render(Report report, PrintWriter out) {
@@ -62,7 +74,7 @@ public final class JsonRenderer implements Renderer {
                 json.writeStartObject();
                 for (int c = 0; c < columns.size(); c++) {
                     json.writeFieldName(columns.get(c).key());
-                    writeValue(json, row.get(c));
+                    writeValue(json, precision.apply(row.get(c), columns.get(c).kind()));
                 }
                 json.writeEndObject();
             }
@@ -71,7 +83,7 @@ public final class JsonRenderer implements Renderer {
             json.writeObjectFieldStart("summary");
             for (Report.SummaryItem item : report.summary()) {
                 json.writeFieldName(item.key());
-                writeValue(json, item.value());
+                writeValue(json, precision.apply(item.value(), item.kind()));
             }
             json.writeEndObject();
 
@@ -113,6 +125,8 @@ public final class JsonRenderer implements Renderer {
             BigDecimal d = DisplayText.decimal(value);
             if (d == null) throw new IllegalArgumentException("JSON has no number for " + value);
             json.writeNumber(d);
+        } else if (value instanceof Label label) {
+            json.writeString(label.en());
         } else if (value instanceof Boolean b) {
             json.writeBoolean(b);
         } else if (value instanceof Enum<?> e) {

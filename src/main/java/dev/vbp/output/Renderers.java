@@ -8,13 +8,15 @@ public final class Renderers {
     public static Renderer of(RenderOptions options) {
         switch (options.format()) {
             case TABLE:
-                return new TableRenderer(options.lang(), options.color());
+                return new TableRenderer(options.lang(), options.color(), options.width());
             case CSV:
-                return new CsvRenderer(options.excelBom());
+                return new CsvRenderer(options.excelBom(), options.precision());
             case JSON:
-                return new JsonRenderer();
+                return new JsonRenderer(options.precision());
             case MARKDOWN:
                 return new MarkdownRenderer(options.lang());
+            case XLSX:
+                return new XlsxRenderer(options.lang(), options.precision());
             default:
                 throw new IllegalArgumentException("no renderer for " + options.format());
         }

@@ -25,12 +25,27 @@ public final class TableRenderer implements Renderer {
 
     private static final String GAP = "  ";
 
+    /** Text columns are not cut below this many cells (or their header's width, if wider). */
+    static final int MIN_CUT_WIDTH = 6;
+    static final String ELLIPSIS = "…";
+
     private final Lang lang;
     private final boolean color;
+    private final int maxWidth;
 
     public TableRenderer(Lang lang, boolean color) {
+        this(lang, color, 0);
+    }
+
+    /**
+     * @param maxWidth the terminal's width in cells, or 0 for no limit. A table wider than this has its
+     *                 text columns (names, notes; never numbers, codes or dates) cut with {@code …}, widest
+     *                 first, until it fits or they are all down to {@link #MIN_CUT_WIDTH}.
+     */
+    public TableRenderer(Lang lang, boolean color, int maxWidth) {
         this.lang = lang;
         this.color = color;
+        this.maxWidth = maxWidth;
     }
 
     @Override
@@ -57,6 +72,7 @@ public final class TableRenderer implements Renderer {
             }
             lines.add(cells);
         }
+        if (maxWidth > 0) fit(columns, headers, widths, lines);
 
         line(out, join(headers, widths, right, color ? TableRenderer::bold : UnaryOperator.identity()));
         List<String> rule = new ArrayList<>(n);
@@ -79,6 +95,52 @@ public final class TableRenderer implements Renderer {
             }
         }
         out.flush();
+    }
+
+    /** Narrows text columns until the table fits {@link #maxWidth}, then cuts their cells to the new widths. */
+    private void fit(List<Column> columns, List<String> headers, int[] widths, List<List<String>> lines) {
+        int n = widths.length;
+        int total = GAP.length() * Math.max(0, n - 1);
+        for (int w : widths) total += w;
+        int[] floor = new int[n];
+        boolean any = false;
+        for (int c = 0; c < n; c++) {
+            boolean cuttable = columns.get(c).kind() == ValueKind.TEXT;
+            floor[c] = cuttable ? Math.min(widths[c], Math.max(MIN_CUT_WIDTH, DisplayWidth.of(headers.get(c)))) : widths[c];
+            any |= cuttable && floor[c] < widths[c];
+        }
+        if (total <= maxWidth || !any) return;
+        int[] target = widths.clone();
+        while (total > maxWidth) {
+            int widest = -1;
+            for (int c = 0; c < n; c++) {
+                if (target[c] > floor[c] && (widest < 0 || target[c] > target[widest])) widest = c;
+            }
+            if (widest < 0) break;
+            target[widest]--;
+            total--;
+        }
+        for (int c = 0; c < n; c++) {
+            if (target[c] == widths[c]) continue;
+            for (List<String> cells : lines) cells.set(c, cut(cells.get(c), target[c]));
+            widths[c] = target[c];
+        }
+    }
+
+    /** {@code text} in at most {@code width} cells, ending in … when something was cut. */
+    static String cut(String text, int width) {
+        if (DisplayWidth.of(text) <= width) return text;
+        StringBuilder sb = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int w = DisplayWidth.of(cp);
+            if (used + w > width - 1) break;
+            sb.appendCodePoint(cp);
+            used += w;
+            i += Character.charCount(cp);
+        }
+        return sb.append(ELLIPSIS).toString();
     }
 
     private void writeSummary(Report report, PrintWriter out) {

@@ -30,7 +30,7 @@ public enum Dataset {
             optional("cycle_start", DATE, "start", "采购周期开始", "执行开始日期", "开始日期"),
             optional("cycle_end", DATE, "end", "采购周期结束", "执行结束日期", "结束日期"),
             optional("category", CATEGORY, "type", "类别", "产品类别"),
-            optional("ceiling_price", DECIMAL, "max_price", "最高有效申报价", "最高申报价", "最高限价"),
+            optional("ceiling_price", PRICE, "max_price", "最高有效申报价", "最高申报价", "最高限价"),
             optional("year", YEAR, "年份", "年度"),
             // Whether the product passed consistency evaluation (一致性评价): the payment standard caps it at once if not.
             optional("consistency_evaluated", FLAG, "evaluated", "一致性评价", "是否通过一致性评价", "通过一致性评价", "是否过评", "过评"))),
@@ -41,7 +41,7 @@ public enum Dataset {
             optional("dosage_form", TEXT, "form", "剂型"),
             optional("spec", STRENGTH, "strength", "specification", "规格", "规格包装", "制剂规格"),
             optional("manufacturer", TEXT, "firm", "company", "生产企业", "企业名称", "生产厂家"),
-            required("pack_price", DECIMAL, "price", "挂网价", "挂网价格", "采购价格", "价格", "集采前价格"),
+            required("pack_price", PRICE, "price", "挂网价", "挂网价格", "采购价格", "价格", "集采前价格"),
             required("pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量"),
             optional("quantity", DECIMAL, "volume", "qty", "采购数量", "采购量", "数量"),
             optional("region", TEXT, "area", "province", "地区", "省份"),

@@ -3,6 +3,9 @@ package dev.vbp.read;
 import dev.vbp.errors.BadInputException;
 
 import dev.vbp.domain.Codes;
+import dev.vbp.read.workbook.WorkbookException;
+import dev.vbp.read.workbook.WorkbookFormat;
+import dev.vbp.read.workbook.Workbooks;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +37,22 @@ public final class DatasetReader {
     private DatasetReader() {}
 
     public static ReadResult read(Path file, Dataset dataset, ReadSettings settings) {
-        String source = file.toString();
+        return read(new InputSource.Opened(file, file.toString(), InputSource.Positions.LINES), dataset, settings);
+    }
+
+    /**
+     * Reads what {@link InputSource#open} opened, naming it as the user did. In the shell, a file read before
+     * and unchanged on disk is not read again ({@link ParsedFiles}).
+     */
+    public static ReadResult read(InputSource.Opened opened, Dataset dataset, ReadSettings settings) {
+        return ParsedFiles.get(opened.file(), dataset, settings, () -> readFile(opened, dataset, settings));
+    }
+
+    private static ReadResult readFile(InputSource.Opened opened, Dataset dataset, ReadSettings settings) {
+        Path file = opened.file();
+        WorkbookFormat workbook = detectWorkbook(file);
+        if (workbook != null) return SheetReading.read(file, workbook, dataset, settings);
+        String source = opened.name();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -44,13 +64,22 @@ public final class DatasetReader {
         return read(bytes, source, dataset, settings);
     }
 
+    /** A workbook by its content (.xlsx, .xls, an HTML table under any name), or null for text. */
+    static WorkbookFormat detectWorkbook(Path file) {
+        try {
+            return Workbooks.detect(file);
+        } catch (WorkbookException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static ReadResult read(byte[] bytes, String source, Dataset dataset, ReadSettings settings) {
         TextDecoding.Decoded decoded = TextDecoding.decode(bytes, settings.charset(), source);
         String text = decoded.text();
         if (text.isBlank()) {
             throw new BadInputException(source + ": the file is empty; expected a header line and rows of " + dataset.id());
         }
-        char delimiter = settings.delimiter() != null ? settings.delimiter() : detectDelimiter(text);
+        char delimiter = settings.delimiter() != null ? settings.delimiter() : detectDelimiter(bytes);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
@@ -66,8 +95,35 @@ public final class DatasetReader {
             if (!records.hasNext()) {
                 throw new BadInputException(source + ": the file is empty; expected a header line and rows of " + dataset.id());
             }
-            binding = HeaderBinding.bind(dataset, records.next().toList(), settings.mappingFor(dataset), source);
-            RowParser rowParser = new RowParser(dataset, binding, settings, source, delimiter);
+            HeaderMapping mapping = settings.mappingFor(dataset);
+            Map<String, String> mapped = mapping.appliesTo(dataset) ? mapping.columns() : Map.of();
+            Map<String, Object> fixed = fixedValues(dataset, settings.fixedValues());
+            // Title rows above the header: the header is the row named by --header-row, else the first of the
+            // first rows that binds the required columns, else the first row (whose error says what was found).
+            List<CSVRecord> head = new ArrayList<>();
+            List<Long> headLines = new ArrayList<>();
+            int chosen = -1;
+            int limit = settings.headerRow() != null ? settings.headerRow() : MAX_TITLE_ROWS;
+            while (records.hasNext() && head.size() < limit) {
+                CSVRecord r = records.next();
+                head.add(r);
+                headLines.add(lines.lineAt((int) r.getCharacterPosition()));
+                if (settings.headerRow() == null && HeaderBinding.binds(dataset, r.toList(), mapped, Set.of(), fixed.keySet())) {
+                    chosen = head.size() - 1;
+                    break;
+                }
+            }
+            if (settings.headerRow() != null) {
+                if (head.size() < settings.headerRow()) {
+                    throw new BadInputException(source + ": --header-row " + settings.headerRow() + ", but the file has only "
+                            + head.size() + " non-empty lines");
+                }
+                chosen = settings.headerRow() - 1;
+            }
+            if (chosen < 0) chosen = 0;
+            binding = HeaderBinding.bind(dataset, head.get(chosen).toList(), mapped, Set.of(), fixed.keySet(), source, headLines.get(chosen));
+            RowParser rowParser = new RowParser(dataset, binding, settings, source, delimiter, fixed);
+            for (int i = chosen + 1; i < head.size(); i++) rowParser.parse(head.get(i), headLines.get(i), rows, rejects, warnings);
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 long line = lines.lineAt((int) record.getCharacterPosition());
@@ -82,21 +138,35 @@ public final class DatasetReader {
         return new ReadResult(dataset, source, decoded.charset(), delimiter, binding, rows, rejects, warnings);
     }
 
-    /** Tab when the header line has more tabs than commas outside quotes, else comma. */
-    static char detectDelimiter(String text) {
-        int commas = 0, tabs = 0, semicolons = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') quoted = !quoted;
-            else if (!quoted && (c == '\n' || c == '\r')) break;
-            else if (!quoted && c == ',') commas++;
-            else if (!quoted && c == '\t') tabs++;
-            else if (!quoted && c == ';') semicolons++;
+    /** Rows looked through for the header when the user names none. */
+    static final int MAX_TITLE_ROWS = 20;
+
+    /**
+     * {@code --set COLUMN=VALUE}: each value parsed once by its column's rules, for a column the file lacks.
+     * Columns this dataset does not have are for the command's other datasets (the CLI checks that each
+     * names a column of some dataset).
+     *
+     * @throws BadInputException for a value the column's rules refuse
+     */
+    static Map<String, Object> fixedValues(Dataset dataset, Map<String, String> given) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (var e : given.entrySet()) {
+            Field field = dataset.fields().stream().filter(f -> f.name().equals(e.getKey())).findFirst().orElse(null);
+            if (field == null) continue;
+            try {
+                out.put(field.name(), FieldParsers.parse(field.type(), e.getValue()));
+            } catch (FieldParseException x) {
+                throw new BadInputException("--set " + e.getKey() + "=" + e.getValue() + ": " + x.getMessage());
+            }
         }
-        if (tabs > commas && tabs >= semicolons) return '\t';
-        if (semicolons > commas && semicolons > tabs) return ';';
-        return ',';
+        return out;
+    }
+
+    /** The delimiter of the first non-blank line, by {@link Dialect#detectDelimiter}. */
+    static char detectDelimiter(byte[] bytes) {
+        int from = Dialect.hasUtf8Bom(bytes, bytes.length) ? 3 : 0;
+        while (from < bytes.length && (bytes[from] == '\n' || bytes[from] == '\r')) from++;
+        return Dialect.detectDelimiter(bytes, from, bytes.length);
     }
 
     private static String describeParseFailure(Exception e, LineCounter lines) {
@@ -112,7 +182,10 @@ public final class DatasetReader {
         return line + ": cannot parse the file (" + message + ")";
     }
 
-    /** Maps a character offset to a 1-based physical line number; offsets must not decrease between calls. */
+    /**
+     * Maps a character offset to a 1-based physical line number; offsets must not decrease between calls.
+     * LF, CRLF and a lone CR (old Mac "CSV" files) each end a line, as they do for the CSV parser.
+     */
     private static final class LineCounter {
         private final String text;
         private int offset;
@@ -122,11 +195,15 @@ public final class DatasetReader {
 
         long lineAt(int position) {
             for (; offset < position && offset < text.length(); offset++) {
-                if (text.charAt(offset) == '\n') line++;
+                char c = text.charAt(offset);
+                if (c == '\n' || c == '\r' && (offset + 1 >= text.length() || text.charAt(offset + 1) != '\n')) line++;
             }
             return line;
         }
     }
+
+    /** Longest cell read. */
+    static final int MAX_CELL = 10_000;
 
     /** Turns the cells of one record into a typed row or a reject. */
     private static final class RowParser {
@@ -137,7 +214,11 @@ public final class DatasetReader {
         private final List<Field> fields;
         private final char delimiter;
 
-        RowParser(Dataset dataset, HeaderBinding binding, ReadSettings settings, String source, char delimiter) {
+        private final Map<String, Object> fixed;
+
+        RowParser(Dataset dataset, HeaderBinding binding, ReadSettings settings, String source, char delimiter,
+                  Map<String, Object> fixed) {
+            this.fixed = fixed;
             this.delimiter = delimiter;
             this.dataset = dataset;
             this.binding = binding;
@@ -158,9 +239,17 @@ public final class DatasetReader {
             Object[] values = new Object[fields.size()];
             for (int f = 0; f < fields.size(); f++) {
                 int c = binding.column(f);
-                if (c < 0) continue;
                 Field field = fields.get(f);
+                if (c < 0) {
+                    values[f] = fixed.get(field.name()); // --set: a fixed value for a column the file lacks
+                    continue;
+                }
                 String cell = record.get(c);
+                if (cell.length() > MAX_CELL) { // no real cell is this long: a quote left open, or not the file meant
+                    rejects.add(new Reject(source, line, c + 1, field.name(), String.format(
+                            "a cell of %,d characters; at most %,d are read", cell.length(), MAX_CELL), raw));
+                    return;
+                }
                 Object value;
                 try {
                     value = FieldParsers.parse(field.type(), cell);

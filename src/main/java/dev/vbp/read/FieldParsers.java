@@ -80,16 +80,29 @@ public final class FieldParsers {
         for (String s : new String[] {"n", "no", "false", "0", "否", "未中选"}) FLAGS.put(Texts.key(s), Boolean.FALSE);
     }
 
-    /** Parses one cell; {@code null} for an empty or blank cell. */
+    /**
+     * Marks that stand for "no value" in exported sheets: a dash, an em or en dash, a slash. A cell holding
+     * only one of them is as empty as an empty cell (and so refused where a value is required).
+     */
+    private static final java.util.Set<String> MISSING_MARKS = java.util.Set.of("-", "--", "—", "——", "–", "/", "\\");
+
+    /** Whether the cell, once normalised, is empty or only a {@link #MISSING_MARKS missing-value mark}. */
+    public static boolean isEmpty(String raw) {
+        String s = Texts.normalise(raw);
+        return s.isEmpty() || MISSING_MARKS.contains(s);
+    }
+
+    /** Parses one cell; {@code null} for an empty or blank cell, or one holding only {@code -}, {@code —} or {@code /}. */
     public static Object parse(FieldType type, String raw) {
         String s = Texts.normalise(raw);
-        if (s.isEmpty()) return null;
+        if (s.isEmpty() || MISSING_MARKS.contains(s)) return null;
         return switch (type) {
             case TEXT, STRENGTH -> s;
             case CODE -> code(unwrapTextMarker(s).replace(" ", ""), raw);
             case MEDICAL_CODE -> code(Codes.normalise(unwrapTextMarker(s)), raw);
             case DECIMAL -> decimal(s, raw, false);
             case SIGNED_DECIMAL -> decimal(s, raw, true);
+            case PRICE -> price(s, raw);
             case COUNT -> count(s, raw);
             case DATE -> date(s, raw);
             case YEAR -> year(s, raw);
@@ -115,7 +128,7 @@ public final class FieldParsers {
         }
         return switch (type) {
             case TEXT, STRENGTH, CODE, MEDICAL_CODE -> (String) value;
-            case DECIMAL, SIGNED_DECIMAL -> ((BigDecimal) value).toPlainString();
+            case DECIMAL, SIGNED_DECIMAL, PRICE -> ((BigDecimal) value).toPlainString();
             case COUNT, YEAR -> value.toString();
             case DATE -> value.toString(); // LocalDate: ISO yyyy-MM-dd
             case FLAG -> (Boolean) value ? "y" : "n";
@@ -130,7 +143,7 @@ public final class FieldParsers {
     public static Class<?> valueClass(FieldType type) {
         return switch (type) {
             case TEXT, STRENGTH, CODE, MEDICAL_CODE -> String.class;
-            case DECIMAL, SIGNED_DECIMAL -> BigDecimal.class;
+            case DECIMAL, SIGNED_DECIMAL, PRICE -> BigDecimal.class;
             case COUNT, YEAR -> Integer.class;
             case DATE -> LocalDate.class;
             case FLAG -> Boolean.class;
@@ -162,7 +175,7 @@ public final class FieldParsers {
      * last digits are gone, so it is refused rather than guessed at.
      */
     private static String code(String code, String raw) {
-        if (code.isEmpty()) return null; // only a marker: as blank as an empty cell
+        if (code.isEmpty() || MISSING_MARKS.contains(code)) return null; // only a marker: as blank as an empty cell
         if (EXCEL_SCIENTIFIC.matcher(code).matches()) {
             throw new FieldParseException("a code stored as text (this is a number Excel shortened to scientific"
                     + " notation, which loses digits: format the column as Text in Excel and export again)", raw);
@@ -174,8 +187,21 @@ public final class FieldParsers {
      * Accepts {@code 12.50}, {@code 1,234.50} (well-formed groups only), a leading {@code ¥}/{@code ￥},
      * a trailing {@code 元}; when signed also {@code -12.50} and accounting-style {@code (12.50)}.
      */
+    /** Longest number read: no price or quantity has 40 digits, and parsing a huge one takes quadratic time. */
+    static final int MAX_NUMBER_LENGTH = 40;
+
+    /** A price that is divided by: a zero would crash the formula later, so it is a reject now. */
+    private static BigDecimal price(String s, String raw) {
+        BigDecimal v = decimal(s, raw, false);
+        if (v.signum() == 0) throw new FieldParseException("a price of more than 0 (leave the cell empty if there is none)", raw);
+        return v;
+    }
+
     private static BigDecimal decimal(String s, String raw, boolean signed) {
         String what = signed ? SIGNED_WHAT : DECIMAL_WHAT;
+        if (s.length() > MAX_NUMBER_LENGTH) {
+            throw new FieldParseException(what + " of at most " + MAX_NUMBER_LENGTH + " characters (this one has " + s.length() + ")", raw);
+        }
         String t = s.replace('\u2212', '-'); // the typographic minus some exports use
         boolean bracketed = t.length() >= 2 && t.startsWith("(") && t.endsWith(")");
         if (bracketed) t = t.substring(1, t.length() - 1).trim();

@@ -14,6 +14,8 @@ public enum FieldType {
     MEDICAL_CODE,
     /** Exact decimal, must be zero or more (prices, agreed quantities). */
     DECIMAL,
+    /** Exact decimal, more than zero: prices something is divided by (unit price, price drop against a ceiling or baseline). */
+    PRICE,
     /** Exact decimal that may be negative (ledger returns and corrections). */
     SIGNED_DECIMAL,
     /** Whole number, one or more (pack counts). */

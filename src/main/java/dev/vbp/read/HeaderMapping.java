@@ -4,7 +4,7 @@ import dev.vbp.errors.BadInputException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vbp.errors.Echo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,57 +55,63 @@ public final class HeaderMapping {
 
     public static HeaderMapping load(Path file) {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(name + ": mapping file not found");
-        }
         Dataset dataset = null;
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, Integer> columnLines = new LinkedHashMap<>();
-        String text;
-        try {
-            // Mapping files are written in Notepad as often as anything: GB18030 is as welcome as UTF-8.
-            text = TextDecoding.decode(Files.readAllBytes(file), null, name).text();
-        } catch (IOException e) {
-            throw new BadInputException(name + ": cannot read the mapping file (" + e.getMessage() + ")");
-        }
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        // Mapping files are written in Notepad as often as anything: GB18030 is as welcome as UTF-8.
+        String text = YamlText.read(file, "mapping file");
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
+        try (JsonParser p = YamlText.parser(text, false)) {
+            JsonToken top = p.nextToken();
+            if (top == null) throw new BadInputException(name + ": the mapping file is empty; expected 'columns:'");
+            if (top != JsonToken.START_OBJECT) {
                 throw new BadInputException(name + ":" + line(p) + ": expected 'dataset:' and 'columns:' keys");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
+                String key = YamlText.scalar(p, name);
                 int keyLine = line(p);
+                Integer first = keyLines.putIfAbsent(key, keyLine);
+                if (first != null) {
+                    throw new BadInputException(name + ":" + keyLine + ": '" + Echo.cap(key) + "' is given twice (also on line " + first + ")");
+                }
                 JsonToken value = p.nextToken();
                 switch (key) {
                     case "dataset" -> {
-                        String id = p.getValueAsString("");
+                        String id = value == JsonToken.VALUE_NULL || !value.isScalarValue() ? "" : YamlText.scalar(p, name);
                         dataset = Dataset.byId(id).orElseThrow(() -> new BadInputException(name + ":" + keyLine
-                                + ": unknown dataset '" + id + "'; expected one of " + datasetIds()));
+                                + ": unknown dataset '" + Echo.cap(id) + "'; expected one of " + datasetIds()));
                     }
                     case "columns" -> {
                         if (value != JsonToken.START_OBJECT) {
                             throw new BadInputException(name + ":" + keyLine + ": 'columns' must map source headers to column names");
                         }
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String header = p.currentName();
+                            String header = YamlText.scalar(p, name);
                             int l = line(p);
                             JsonToken v = p.nextToken();
+                            if (v == JsonToken.VALUE_NULL || v.isScalarValue() && p.getText().isBlank()) {
+                                throw new BadInputException(name + ":" + l + ": no column for '" + Echo.cap(header)
+                                        + "'; write it as '" + Echo.cap(header) + ": generic_name' (a column name of the dataset)");
+                            }
                             if (!v.isScalarValue()) {
-                                throw new BadInputException(name + ":" + l + ": the column for '" + header + "' must be a name such as generic_name");
+                                throw new BadInputException(name + ":" + l + ": the column for '" + Echo.cap(header) + "' must be a name such as generic_name");
                             }
                             Integer before = columnLines.put(HeaderNames.normalise(header), l);
                             if (before != null) {
-                                throw new BadInputException(name + ":" + l + ": '" + header + "' is mapped twice (also on line " + before + ")");
+                                throw new BadInputException(name + ":" + l + ": '" + Echo.cap(header) + "' is mapped twice (also on line " + before + ")");
                             }
-                            columns.put(HeaderNames.normalise(header), p.getValueAsString().trim());
+                            columns.put(HeaderNames.normalise(header), YamlText.scalar(p, name).trim());
                         }
                     }
                     default -> throw new BadInputException(name + ":" + keyLine + ": unknown key '" + key
                             + "'; expected 'dataset' or 'columns'");
                 }
             }
+            YamlText.expectEnd(p, name);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw YamlText.invalid(name, e);
         } catch (IOException e) {
-            throw new BadInputException(name + ": not a valid YAML mapping file (" + firstLine(e.getMessage()) + ")");
+            throw new BadInputException(name + ": cannot read the mapping file (" + Echo.firstLine(e.getMessage()) + ")");
         }
         for (var entry : columns.entrySet()) {
             String field = entry.getValue();
@@ -113,7 +119,7 @@ public final class HeaderMapping {
                     ? dataset.fields().stream().anyMatch(f -> f.name().equals(field))
                     : java.util.Arrays.stream(Dataset.values()).anyMatch(d -> d.fields().stream().anyMatch(f -> f.name().equals(field)));
             if (!known) {
-                throw new BadInputException(name + ":" + columnLines.get(entry.getKey()) + ": unknown column '" + field + "'"
+                throw new BadInputException(name + ":" + columnLines.get(entry.getKey()) + ": unknown column '" + Echo.cap(field) + "'"
                         + (dataset != null ? "; " + dataset.id() + " has " + dataset.fields().stream().map(Field::name)
                         .collect(Collectors.joining(", ")) : ""));
             }
@@ -127,11 +133,5 @@ public final class HeaderMapping {
 
     private static String datasetIds() {
         return java.util.Arrays.stream(Dataset.values()).map(Dataset::id).collect(Collectors.joining(", "));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "unreadable";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

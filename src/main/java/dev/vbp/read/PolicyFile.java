@@ -1,6 +1,5 @@
 package dev.vbp.read;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,8 +13,6 @@ import dev.vbp.domain.retention.ScoreBand;
 import dev.vbp.errors.BadInputException;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,25 +72,22 @@ public final class PolicyFile {
             """;
 
     public static RetentionPolicy load(Path file) {
-        String name = file.toString();
-        if (!Files.isRegularFile(file)) throw new BadInputException(name + ": policy file not found");
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, name);
-        } catch (IOException e) {
-            throw new BadInputException(name + ": cannot read the policy file (" + e.getMessage() + ")");
-        }
+        // Decoded as mapping files are (UTF-8 or GB18030, a bad byte named by line), size-bounded before parsing.
+        return parse(YamlText.read(file, "policy file"), file.toString());
     }
 
     /** Parses policy text; {@code name} is used in messages and as the policy's source. */
     public static RetentionPolicy parse(String text, String name) {
         try {
-            return parse(new StringReader(text), name);
+            return parseText(text, name);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw YamlText.invalid(name, e);
         } catch (IOException e) {
-            throw new BadInputException(name + ": " + e.getMessage());
+            throw new BadInputException(name + ": cannot read the policy file (" + dev.vbp.errors.Echo.firstLine(e.getMessage()) + ")");
         }
     }
 
-    private static RetentionPolicy parse(Reader reader, String name) throws IOException {
+    private static RetentionPolicy parseText(String text, String name) throws IOException {
         RetentionPolicy d = RetentionPolicy.defaults();
         Period basePeriod = d.basePeriod();
         BasePrice basePrice = d.basePrice();
@@ -105,10 +99,10 @@ public final class PolicyFile {
         BasePriceScope scope = d.basePriceScope();
         Rounding rounding = d.rounding();
         Set<String> seen = new HashSet<>();
-        try (JsonParser p = new YAMLFactory().createParser(reader)) {
+        try (JsonParser p = YamlText.parser(text)) {
             Cursor c = new Cursor(p, name);
             JsonToken first = p.nextToken();
-            if (first == null) return d.withSource(name);
+            if (first == null || first == JsonToken.VALUE_NULL && p.nextToken() == null) return d.withSource(name);
             if (first != JsonToken.START_OBJECT) throw c.bad("expected keys such as 'r_fund:' (see 'vbp policy show')");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -137,15 +131,12 @@ public final class PolicyFile {
                         }
                         decimals = v.intValueExact();
                     }
-                    default -> throw new BadInputException(name + ":" + keyLine + ": unknown key '" + key + "'; expected one of "
+                    default -> throw new BadInputException(name + ":" + keyLine + ": unknown key '" + dev.vbp.errors.Echo.cap(key) + "'; expected one of "
                             + "base_period, base_price, base_price_scope, r_fund, s_insured, cap_selected_at_agreed, "
                             + "count_non_selected, min_completion, bands, over_spend, money_decimals, rounding");
                 }
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new BadInputException(name + (at == null ? "" : ":" + at.getLineNr()) + ": not valid YAML ("
-                    + firstLine(e.getOriginalMessage()) + ")");
+            YamlText.expectEnd(p, name);
         }
         return new RetentionPolicy(basePeriod, basePrice, rFund, sInsured, cap, nonSelected, minCompletion, bands,
                 overSpend, decimals, name).with(scope, rounding);
@@ -170,7 +161,7 @@ public final class PolicyFile {
                     case "min" -> min = c.number("min");
                     case "max" -> max = c.number("max");
                     case "ratio" -> ratio = c.fraction("ratio");
-                    default -> throw c.bad("unknown band key '" + key + "'; expected name, min, max, ratio");
+                    default -> throw c.bad("unknown band key '" + dev.vbp.errors.Echo.cap(key) + "'; expected name, min, max, ratio");
                 }
             }
             if (bandName == null) throw new BadInputException(c.name + ":" + line + ": a band needs a name");
@@ -227,15 +218,17 @@ public final class PolicyFile {
         String scalar(String key) throws IOException {
             JsonToken t = p.currentToken();
             if (t == null || !t.isScalarValue() || t == JsonToken.VALUE_NULL) throw bad(key + " must be a single value");
-            return p.getText().trim();
+            return YamlText.scalar(p, name).trim();
         }
 
         BigDecimal number(String key) throws IOException {
             JsonToken t = p.currentToken();
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw bad(key + " must be a number, not '" + (t != null && t.isScalarValue() ? p.getText() : t) + "'");
+                throw bad(key + " must be a number, not " + YamlText.describe(p));
             }
-            return new BigDecimal(p.getText().trim());
+            String text = YamlText.scalar(p, name).trim();
+            if (text.length() > 40) throw bad(key + " has " + text.length() + " digits; no setting needs more than 40");
+            return new BigDecimal(text);
         }
 
         BigDecimal fraction(String key) throws IOException {
@@ -250,7 +243,7 @@ public final class PolicyFile {
             JsonToken t = p.currentToken();
             if (t == JsonToken.VALUE_TRUE) return true;
             if (t == JsonToken.VALUE_FALSE) return false;
-            throw bad(key + " must be true or false, not '" + (t != null && t.isScalarValue() ? p.getText() : t) + "'");
+            throw bad(key + " must be true or false, not " + YamlText.describe(p));
         }
 
         <E extends Enum<E>> E choice(String key, Class<E> type) throws IOException {
@@ -259,7 +252,7 @@ public final class PolicyFile {
                 if (e.name().equalsIgnoreCase(s)) return e;
             }
             throw bad(key + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + s + "'");
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + dev.vbp.errors.Echo.cap(s) + "'");
         }
 
         Period period(String s) {
@@ -269,11 +262,5 @@ public final class PolicyFile {
                 throw bad(e.getMessage() + ", or all");
             }
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "unreadable";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -11,10 +11,6 @@ public record ReadResult(Dataset dataset, String source, Charset charset, char d
                          List<Row> rows, List<Reject> rejects, List<String> warnings) {
 
     public String delimiterName() {
-        return switch (delimiter) {
-            case '\t' -> "tab";
-            case ';' -> "semicolon";
-            default -> "comma";
-        };
+        return Dialect.delimiterName(delimiter);
     }
 }

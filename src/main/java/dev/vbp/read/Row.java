@@ -40,6 +40,9 @@ public final class Row {
     @SuppressWarnings("unchecked")
     public <T> T as(String field, Class<T> type) { return (T) get(field); }
 
+    /** The same values, placed elsewhere (a workbook row: the sheet as source, the sheet row as line). */
+    public Row at(String otherSource, long otherLine) { return new Row(dataset, values, otherSource, otherLine); }
+
     public int size() { return values.length; }
 
     /** This row with its old product and drug codes replaced by their current ones; itself when none is old. */

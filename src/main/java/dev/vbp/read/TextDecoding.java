@@ -17,7 +17,7 @@ import java.util.Locale;
  * GB2312). Strict means a single invalid byte fails the attempt, so a GBK file is never read as mojibake.
  */
 public final class TextDecoding {
-    public static final Charset GB18030 = Charset.forName("GB18030");
+    public static final Charset GB18030 = Dialect.GB18030;
 
     /** The decoded text and the charset that produced it. */
     public record Decoded(String text, Charset charset, boolean hadBom) {}
@@ -41,9 +41,8 @@ public final class TextDecoding {
      * @param source the file name used in the error message
      */
     public static Decoded decode(byte[] bytes, Charset forced, String source) {
-        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+        boolean bom = Dialect.hasUtf8Bom(bytes, bytes.length);
+        if (Dialect.isUtf16(bytes, bytes.length)) {
             throw new BadInputException(source + ": the file is UTF-16; save it as UTF-8 or GB18030 (in Excel: CSV UTF-8)");
         }
         int offset = bom ? 3 : 0;

@@ -84,14 +84,16 @@ public final class Importer {
         List<Pending> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Path file : files) {
-            String sha = sha256(file);
+            String sha = sheetAware(sha256(file), file, settings);
             if (!seen.add(sha + "/" + mappingSha)) continue; // the same file named twice
-            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, mapping) : checkTable(file, sha, dataset, settings));
+            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, settings) : checkTable(file, sha, dataset, settings));
         }
         List<Reject> allRejects = pending.stream().flatMap(p -> p.rejects.stream()).toList();
-        if (maxRejects >= 0 && allRejects.size() > maxRejects) {
-            throw new TooManyRejectsException(allRejects.get(0).message() + " (" + allRejects.size() + " row"
-                    + (allRejects.size() == 1 ? "" : "s") + " rejected, more than --max-rejects " + maxRejects
+        // Counted, not the listed rejects: a ledger check lists only its first hundred bad lines.
+        long rejected = pending.stream().mapToLong(Pending::rejected).sum();
+        if (maxRejects >= 0 && rejected > maxRejects) {
+            throw new TooManyRejectsException(allRejects.get(0).message() + " (" + rejected + " row"
+                    + (rejected == 1 ? "" : "s") + " rejected, more than --max-rejects " + maxRejects
                     + "; nothing was imported)", allRejects);
         }
 
@@ -130,6 +132,8 @@ public final class Importer {
                  FileLock lock = lockChannel.lock()) { // a second import waits for the first instead of failing
                 // What another import committed while this one was checking its files must survive.
                 Manifest latest = ws.manifest();
+                // Leftovers of killed imports go first, so this one's files get their natural names.
+                Sweep.unreferenced(ws, latest);
                 List<Manifest.Entry> entries = replace ? new ArrayList<>() : new ArrayList<>(latest.entries(dataset.id()));
                 String now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
                 for (Pending p : toWrite) {
@@ -197,7 +201,7 @@ public final class Importer {
 
     /** Reads and checks a file exactly as an import would (ledgers by streaming), and writes nothing. */
     public static Checked check(Path file, Dataset dataset, ReadSettings settings) {
-        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings.mappingFor(dataset))
+        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings)
                 : checkTable(file, null, dataset, settings);
         return new Checked(file.toString(), p.encoding, p.delimiter, p.columns, p.accepted, p.rejected, p.rejects, p.warnings);
     }
@@ -229,6 +233,21 @@ public final class Importer {
         return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
                 read.rows().size(), read.rejects().size(), read.rejects(), warnings, ".csv",
                 textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)));
+    }
+
+    /**
+     * Two sheets of one workbook are two sources: a sheet asked for by name or number gets an identity of
+     * its own, so importing sheet after sheet adds each instead of finding the file already there.
+     */
+    private static String sheetAware(String sha, Path file, ReadSettings settings) {
+        if (settings.sheet().wanted() == null || dev.vbp.read.workbook.Workbooks.detect(file) == null) return sha;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((sha + "!" + settings.sheet().wanted())
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(Path file) {

@@ -32,10 +32,19 @@ public final class Cli {
     }
 
     public static Result run(Map<String, String> env, String... args) {
+        return runWithInput(env, new byte[0], args);
+    }
+
+    /** A run whose standard input holds {@code stdin}. */
+    public static Result runWithInput(byte[] stdin, String... args) {
+        return runWithInput(Map.of(), stdin, args);
+    }
+
+    public static Result runWithInput(Map<String, String> env, byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), env,
-                Path.of("").toAbsolutePath(), CLOCK, false, false);
+                Path.of("").toAbsolutePath(), CLOCK, false, false, new java.io.ByteArrayInputStream(stdin), false, 0);
         int code = VbpCli.run(ctx, args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -34,7 +34,7 @@ class CodeMapOptionTest {
         // bid unit 0.50, baseline unit 1.00: drop 50%, worked by hand
         String with = Cli.run("price-drop", "--bids", bids.toString(), "--baseline", base.toString(), "--workspace", ws,
                 "--code-map", map.toString(), "--format", "csv").ok().out();
-        assertTrue(with.lines().anyMatch(l -> l.startsWith("B1,XNEW,") && l.endsWith(",0.5,1,1,0.5,")), with);
+        assertTrue(with.lines().anyMatch(l -> l.startsWith("B1,XNEW,") && l.endsWith(",0.5000,1.0000,1,0.5,")), with); // unit prices carry four decimals
     }
 
     @Test

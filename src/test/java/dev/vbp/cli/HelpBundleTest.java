@@ -60,7 +60,7 @@ class HelpBundleTest {
         assertTrue(help.startsWith("用法："), help);
         assertTrue(help.contains("各中选产品相对基准的价格降幅"), help);
         assertTrue(help.contains("退出码："), help);
-        assertTrue(help.contains("输出格式：table、csv、json 或 markdown"), help);
+        assertTrue(help.contains("输出格式：table、csv、json、markdown 或 xlsx"), help);
     }
 
     @Test

@@ -94,8 +94,13 @@ class JsonRendererTest {
                 }
                 """;
         // Language, colour and BOM options do not touch JSON.
-        assertEquals(expected, render(Format.JSON, Lang.ZH, true, true, SampleReports.drugs()));
-        assertEquals(expected, render(Format.JSON, Lang.EN, false, false, SampleReports.drugs()));
+        assertEquals(expected, render(new JsonRenderer(Precision.FULL), SampleReports.drugs()));
+        // By default money is rounded half-up once: two decimals, unit prices four; nothing else changes.
+        String rounded = expected.replace("1234567.885", "1234567.89").replace("141.13335", "141.1334")
+                .replace("-12.5,", "-12.50,").replace("0.005,", "0.01,").replace("0.00005,", "0.0001,")
+                .replace("11240000000.005", "11240000000.01");
+        assertEquals(rounded, render(Format.JSON, Lang.ZH, true, true, SampleReports.drugs()));
+        assertEquals(rounded, render(Format.JSON, Lang.EN, false, false, SampleReports.drugs()));
     }
 
     @Test
@@ -116,7 +121,7 @@ class JsonRendererTest {
 
     @Test
     void parsesBackToExactDecimalsInOrder() throws Exception {
-        String text = render(new JsonRenderer(), SampleReports.drugs());
+        String text = render(new JsonRenderer(Precision.FULL), SampleReports.drugs());
         Map<String, Object> envelope = MAPPER.readValue(text, new TypeReference<Map<String, Object>>() {});
         assertEquals(List.of("command", "parameters", "assumptions", "rows", "summary", "warnings"),
                 new ArrayList<>(envelope.keySet()));

@@ -15,7 +15,8 @@ class RenderersTest {
                 Format.TABLE, TableRenderer.class,
                 Format.CSV, CsvRenderer.class,
                 Format.JSON, JsonRenderer.class,
-                Format.MARKDOWN, MarkdownRenderer.class);
+                Format.MARKDOWN, MarkdownRenderer.class,
+                Format.XLSX, XlsxRenderer.class);
         for (Format format : Format.values()) {
             assertEquals(expected.get(format), Renderers.of(new RenderOptions(format, Lang.EN, false, false)).getClass());
         }

@@ -27,7 +27,7 @@ class LedgerImportTest {
     void theWorkspaceGivesTheSameFiguresAsTheFile() {
         String ws = dir.resolve("ws").toString();
         Cli.Result imported = Cli.run("--workspace", ws, "import", "ledger", "sample-data/ledger.csv", "--format", "csv").ok();
-        assertTrue(imported.out().contains("ledger,sample-data/ledger.csv,imported,UTF-8,3000,0,"), imported.out());
+        assertTrue(imported.out().contains("ledger,sample-data/ledger.csv,imported,UTF-8,10932,0,"), imported.out());
         assertEquals(rows("--workspace", ws, "online-rate", "--ledger", "sample-data/ledger.csv", "--format", "json"),
                 rows("--workspace", ws, "online-rate", "--format", "json"));
     }
@@ -58,16 +58,16 @@ class LedgerImportTest {
                 """);
         Path ws = dir.resolve("ws");
         Cli.Result failed = Cli.run("--workspace", ws.toString(), "import", "ledger", ledger.toString()).expect(ExitCodes.BAD_INPUT);
-        assertTrue(failed.err().startsWith("vbp: error: " + ledger + ":3: amount: not a number: 'abc'"), failed.err());
+        assertTrue(failed.err().startsWith("vbp: error: " + ledger + ":3:5: amount: not a number: 'abc'"), failed.err());
         assertTrue(Files.notExists(ws), "a failed first import leaves no workspace");
         Cli.run("--workspace", ws.toString(), "import", "ledger", ledger.toString(), "--max-rejects", "1").ok();
         Workspace w = new Workspace(ws);
         String rejects = Files.readString(ws.resolve(w.manifest().entries("ledger").get(0).rejectsFile()));
-        assertTrue(rejects.contains(",3,,amount,not a number: 'abc',"), rejects);
+        assertTrue(rejects.contains(",3,5,amount,not a number: 'abc',"), rejects);
         assertEquals(1, w.manifest().entries("ledger").get(0).rowsAccepted());
         String warnings = Json.parse(Cli.run("--workspace", ws.toString(), "online-rate", "--format", "json").ok().out())
                 .get("warnings").toString();
-        assertTrue(warnings.contains(ledger + " (imported):3: amount: not a number"), "names the source, not the workspace copy: " + warnings);
+        assertTrue(warnings.contains(ledger + " (imported):3:5: amount: not a number"), "names the source, not the workspace copy: " + warnings);
     }
 
     @Test
@@ -81,7 +81,7 @@ class LedgerImportTest {
         Path ws = dir.resolve("ws");
         Cli.Result r = Cli.run("--workspace", ws.toString(), "validate", "ledger", ledger.toString(), "--format", "csv")
                 .expect(ExitCodes.BAD_INPUT);
-        assertTrue(r.out().contains(ledger + ",3,,date,"), r.out());
+        assertTrue(r.out().contains(ledger + ",3,1,date,"), r.out());
         assertTrue(Files.notExists(ws));
         Cli.run("--workspace", ws.toString(), "validate", "ledger", ledger.toString(), "--max-rejects", "1").ok();
     }

@@ -49,9 +49,10 @@ public class DemoCommand extends BaseCommand {
         if (Files.exists(data.resolve("ledger.csv"))) {
             steps.add(new String[]{"savings", "--batch", "4+7", "--base-period", "2017", "--volume", "actual"});
             steps.add(new String[]{"online-rate", "--by", "county", "--target", "95%"});
-            steps.add(new String[]{"volume", "--as-of", "2019-12-31", "--batch", "4+7", "--by", "county"});
+            steps.add(new String[]{"volume", "--as-of", "2020-02-29", "--batch", "4+7", "--by", "county"});
+            steps.add(new String[]{"volume", "--as-of", "2021-06-30", "--batch", "batch-3", "--by", "institution"});
         }
-        steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml", "--as-of", "2019-12-31"});
+        steps.add(new String[]{"retained-savings", "--by", "institution", "--policy", d + "/policy.yaml", "--as-of", "2021-10-31"});
         if (Files.exists(data.resolve("catalog.csv"))) {
             steps.add(new String[]{"dual-channel", "coverage", "--as-of", "2026-06-30"});
             steps.add(new String[]{"dual-channel", "coverage", "--by", "county", "--as-of", "2026-06-30"});
@@ -96,7 +97,7 @@ public class DemoCommand extends BaseCommand {
                     c.out().println();
                 }
                 CliContext stepContext = quietStep
-                        ? new CliContext(new PrintWriter(Writer.nullWriter()), c.err(), c.env(), c.cwd(), c.clock(), c.color(), c.progress())
+                        ? c.withStreams(new PrintWriter(Writer.nullWriter()), c.err())
                         : c;
                 int code = VbpCli.run(stepContext, args.toArray(String[]::new));
                 if (!quietStep) c.out().println();

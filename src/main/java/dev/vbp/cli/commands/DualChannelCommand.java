@@ -111,6 +111,7 @@ public class DualChannelCommand extends BaseCommand {
             DualChannelWorld w = world();
             Report report = CoverageAnalysis.report(w, by, require);
             BigDecimal rate = CoverageAnalysis.coverageRate(report);
+            gateNeedsData(failUnder, rate != null, "coverage rate", "no dual-channel drug × county pairs");
             boolean failed = false;
             if (failUnder != null) {
                 report.parameter("fail_under", failUnder);

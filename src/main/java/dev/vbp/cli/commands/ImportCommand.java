@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.options.DatasetIds;
 import dev.vbp.cli.options.InputOptions;
@@ -20,13 +21,22 @@ import java.util.List;
 @Command(name = "import",
         description = {"Import files of a dataset into the workspace, in canonical form, atomically.",
                 "Importing the same file again changes nothing; --replace swaps the dataset's files for the ones given.",
-                "Rejected rows are kept, with their reasons, in the workspace's rejects/ folder."},
+                "Rejected rows are kept, with their reasons, in the workspace's rejects/ folder.",
+                "",
+                "Workbooks: .xlsx (read by streaming), .xls and the HTML tables platforms save under a .xls name are told",
+                "apart by content, for every dataset, ledgers included. --sheet NAME|N picks the sheet (default: the first;",
+                "import sheet by sheet). Cells are taken as the sheet stores them: a code typed as a number keeps its digits",
+                "(a number of 16 or more digits, which Excel cannot hold, is refused), dates are dates, text is text; a",
+                "value merged down over rows (a generic name written once for its products) belongs to every row. Rejects",
+                "and errors name the cell: bids.xlsx!Sheet1!E17. A ledger workbook is kept in the workspace as the CSV of",
+                "its sheet."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp import bids sample-data/bids.csv",
                 "  vbp import bids sample-data/bids-gb18030.csv --replace",
                 "  vbp import bids sample-data/bids-custom-headers.csv --map sample-data/mapping-example.yaml"})
 public class ImportCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Parameters(index = "0", paramLabel = "DATASET", descriptionKey = "dataset.id", completionCandidates = DatasetIds.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String dataset;

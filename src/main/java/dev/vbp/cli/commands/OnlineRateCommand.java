@@ -38,7 +38,9 @@ import java.util.Map;
         footer = {
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county",
                 "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --target 95%% --by institution --all-categories",
-                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%%"})
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by month --all-categories --fail-under 80%%",
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by level,month --all-categories --pivot level,month,online_rate",
+                "  vbp online-rate --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --by county --where county=西昌市 --columns county,online_rate"})
 public class OnlineRateCommand extends AnalysisCommand {
     @Mixin LedgerOptions ledger;
     @Mixin DatasetFiles.Institutions institutionFiles;
@@ -95,6 +97,9 @@ public class OnlineRateCommand extends AnalysisCommand {
         OnlineRateAnalysis.Result r = OnlineRateAnalysis.analyse(result.aggregate(), institutions, !list.isEmpty(), settings);
         if (from != null) r.report().parameter("from", from);
         if (to != null) r.report().parameter("to", to);
+        gateNeedsData(failUnder, r.rated() > 0, "online rate", result.totalLines() == 0 ? "the ledgers have no lines"
+                : result.acceptedLines() + " of " + result.totalLines() + " ledger lines usable, "
+                + (result.errorCount() > 0 ? result.errorCount() + " rejected, " : "") + "no row with net purchases");
         return new Outcome(r.report(), !r.shortfalls().isEmpty());
     }
 }

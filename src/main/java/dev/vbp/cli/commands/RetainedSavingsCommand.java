@@ -38,14 +38,14 @@ import java.util.Map;
                 "and the share the institution keeps by its assessment score ('vbp policy show' prints the rules)."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --as-of 2020-02-29 --by institution",
-                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --as-of 2020-02-29 --explain H51340100001"})
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --as-of 2021-10-31 --by institution",
+                "  vbp retained-savings --bids sample-data/bids.csv --baseline sample-data/baseline.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --institutions sample-data/institutions.csv --ledger sample-data/ledger.csv --policy sample-data/policy.yaml --as-of 2020-02-29 --explain H51340100007"})
 public class RetainedSavingsCommand extends AnalysisCommand {
     @Mixin DatasetFiles.Bids bidFiles;
     /** Pre-VBP prices with quantities, for P_pre. */
     @Mixin DatasetFiles.Baseline baselineFiles;
     @Mixin DatasetFiles.Allocations allocationFiles;
-    /** The settlement-period purchases: --ledger FILE|DIR, --threads, --max-errors. */
+    /** The settlement-period purchases: --ledger FILE|DIR, --threads. */
     @Mixin LedgerOptions ledger;
     @Mixin DatasetFiles.Scores scoreFiles;
     @Mixin DatasetFiles.Institutions institutionFiles;

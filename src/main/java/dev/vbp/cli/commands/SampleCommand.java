@@ -33,11 +33,11 @@ import java.util.zip.GZIPOutputStream;
         description = "Write deterministic, realistic sample data for demos, tests and benchmarks.",
         footerHeading = "%nExample:%n",
         footer = "  vbp sample ledger --rows 2000 --seed 1 --year 2019 --institutions sample-data/institutions.csv --bids sample-data/bids.csv --out target/ledger-2k.csv --force",
-        subcommands = SampleCommand.Ledger.class)
+        subcommands = {SampleCommand.Ledger.class, SampleCommand.Prefecture.class})
 public class SampleCommand extends BaseCommand {
     @Override
     protected int execute() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a subcommand: ledger");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing a subcommand: ledger or prefecture");
     }
 
     @Command(name = "ledger",
@@ -56,9 +56,6 @@ public class SampleCommand extends BaseCommand {
 
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
-
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write; '-' for standard output.")
-        String out;
 
         @Option(names = "--force", description = "Overwrite FILE if it exists.")
         boolean force;
@@ -95,6 +92,9 @@ public class SampleCommand extends BaseCommand {
                         .stream().map(Institution::code).toList());
             }
             if (!bidFiles.files().isEmpty()) settings = settings.withProducts(products(sources.optional(bidFiles, Records::bid)));
+            // --out is the option every command shares; a ledger has no default place to go.
+            if (global().out == null) throw new UsageException("missing --out FILE: where to write the ledger ('-' for standard output)");
+            String out = global().out.toString();
             LedgerGenerator.Summary summary;
             if (out.equals("-")) {
                 summary = LedgerGenerator.write(settings, System.out);
@@ -111,12 +111,12 @@ public class SampleCommand extends BaseCommand {
          * failure leaves no temporary file. An existing FILE is replaced only with --force; a directory never.
          */
         private LedgerGenerator.Summary writeFile(Path target, LedgerGenerator.Settings settings) throws IOException {
-            if (Files.isDirectory(target)) throw new UsageException(out + " is a directory; --out names the file to write");
+            if (Files.isDirectory(target)) throw new UsageException(target + " is a directory; --out names the file to write");
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
-                throw new UsageException(out + " exists; pass --force to overwrite it");
+                throw new UsageException(target + " exists; pass --force to overwrite it");
             }
             Path parent = target.toAbsolutePath().getParent();
-            if (!Files.isDirectory(parent)) throw new UsageException(out + ": the folder " + parent + " does not exist");
+            if (!Files.isDirectory(parent)) throw new UsageException(target + ": the folder " + parent + " does not exist");
             Path tmp = null;
             try {
                 do { // a name of its own, made with the user's usual permissions (createTempFile would make it private)
@@ -125,7 +125,7 @@ public class SampleCommand extends BaseCommand {
                 Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE).close();
                 LedgerGenerator.Summary summary;
                 try (OutputStream raw = Files.newOutputStream(tmp);
-                     OutputStream o = out.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
+                     OutputStream o = target.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : new BufferedOutputStream(raw, 1 << 16)) {
                     summary = LedgerGenerator.write(settings, o);
                 }
                 if (force) Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -133,9 +133,9 @@ public class SampleCommand extends BaseCommand {
                 tmp = null;
                 return summary;
             } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw new UsageException(out + " exists; pass --force to overwrite it");
+                throw new UsageException(target + " exists; pass --force to overwrite it");
             } catch (IOException e) {
-                throw new BadInputException(out + ": cannot write (" + dev.vbp.errors.Echo.firstLine(e.getMessage()) + ")");
+                throw new BadInputException(target + ": cannot write (" + dev.vbp.errors.Echo.firstLine(e.getMessage()) + ")");
             } finally {
                 if (tmp != null) Files.deleteIfExists(tmp);
             }
@@ -161,6 +161,62 @@ public class SampleCommand extends BaseCommand {
             }
             if (byCode.isEmpty()) throw new UsageException("the bids have no product codes to buy");
             return List.copyOf(byCode.values());
+        }
+    }
+
+    @Command(name = "prefecture",
+            description = {"Write the synthetic part of sample-data/: allocations.csv, ledger.csv and scores.csv for the public",
+                    "institutions of --institutions and the selected products of each --batch in --bids: agreed volumes at",
+                    "60-80%% of prior use, one agreement year of monthly purchases per batch, returns, offline buying, scores.",
+                    "The same inputs and --seed always give the same files (sample-data/README.md lists the assumptions)."},
+            footerHeading = "%nExample:%n",
+            footer = "  vbp sample prefecture --bids sample-data/bids.csv --institutions sample-data/institutions.csv --batch 4+7 --batch batch-2 --batch batch-3 --seed 2019 --out target/prefecture --force")
+    public static class Prefecture extends BaseCommand {
+        @Mixin InputOptions input;
+        /** Bids: the selected products allocated and bought, and non-selected products of their generics. */
+        @Mixin DatasetFiles.Bids bidFiles;
+        /** Institutions: codes, levels and ownership. */
+        @Mixin DatasetFiles.Institutions institutionFiles;
+
+        @Option(names = "--batch", paramLabel = "ID", required = true, description = "A batch whose selected products are allocated (repeatable).")
+        List<String> batches = new ArrayList<>();
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "2019", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--force", description = "Overwrite the three files if they exist.")
+        boolean force;
+
+        @Override
+        protected int execute() throws IOException {
+            DataSources sources = input.sources(workspace());
+            List<Bid> bids = sources.require(bidFiles, Records::bid);
+            List<Institution> institutions = sources.require(institutionFiles, Records::institution);
+            dev.vbp.sample.PrefectureGenerator.Files files;
+            try {
+                files = dev.vbp.sample.PrefectureGenerator.generate(bids, institutions, batches, seed);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            // --out is the option every command shares; here it names the folder of the three files.
+            if (global().out == null) throw new UsageException("missing --out DIR: the folder to write allocations.csv, ledger.csv and scores.csv to");
+            Path out = ctx().cwd().resolve(global().out);
+            Files.createDirectories(out);
+            Map<String, String> texts = new LinkedHashMap<>();
+            texts.put("allocations.csv", files.allocations());
+            texts.put("ledger.csv", files.ledger());
+            texts.put("scores.csv", files.scores());
+            for (String name : texts.keySet()) {
+                if (Files.exists(out.resolve(name)) && !force) throw new UsageException(out.resolve(name) + " exists; pass --force to overwrite it");
+            }
+            for (var e : texts.entrySet()) { // each file written beside and renamed into place, never seen half written
+                Path tmp = out.resolve("." + e.getKey() + ".tmp");
+                Files.writeString(tmp, e.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+                Files.move(tmp, out.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            note(String.format("wrote %,d allocations, %,d ledger lines (%,d returns) and %,d scores to %s",
+                    files.stats().allocations(), files.stats().ledgerLines(), files.stats().returns(), files.stats().institutions() - 1, out));
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.output.Column;
 import dev.vbp.output.Report;
@@ -8,6 +9,7 @@ import dev.vbp.output.ValueKind;
 import dev.vbp.workspace.Manifest;
 import dev.vbp.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
@@ -19,6 +21,7 @@ import java.util.List;
                 "  vbp status",
                 "  vbp status --format json"})
 public class StatusCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Override
     protected int execute() {
         Workspace ws = workspace();

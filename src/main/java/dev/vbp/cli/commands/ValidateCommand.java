@@ -1,6 +1,7 @@
 package dev.vbp.cli.commands;
 
 import dev.vbp.cli.BaseCommand;
+import dev.vbp.cli.options.ResultTableOptions;
 import dev.vbp.cli.ExitCodes;
 import dev.vbp.cli.options.DatasetIds;
 import dev.vbp.cli.options.InputOptions;
@@ -27,6 +28,7 @@ import java.util.List;
                 "  vbp validate bids sample-data/bids.csv",
                 "  vbp validate baseline sample-data/baseline.csv --format json"})
 public class ValidateCommand extends BaseCommand {
+    @Mixin ResultTableOptions resultTable;
     @Parameters(index = "0", paramLabel = "DATASET", descriptionKey = "dataset.id", completionCandidates = DatasetIds.class,
             description = "One of: ${COMPLETION-CANDIDATES}.")
     String dataset;

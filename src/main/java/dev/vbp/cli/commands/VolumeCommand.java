@@ -31,8 +31,8 @@ import java.util.Map;
                 "with purchases of the generic's other products beside."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2019-12-31 --batch 4+7 --by county",
-                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --as-of 2019-12-31 --by generic --warn-below 0.8"})
+                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --as-of 2020-02-29 --batch 4+7 --by county",
+                "  vbp volume --allocations sample-data/allocations.csv --bids sample-data/bids.csv --ledger sample-data/ledger.csv --as-of 2021-06-30 --batch batch-3 --by generic --warn-below 0.8"})
 public class VolumeCommand extends AnalysisCommand {
     @Mixin LedgerOptions ledger;
     @Mixin DatasetFiles.Allocations allocationFiles;

@@ -2,6 +2,7 @@ package dev.vbp.cli.options;
 
 import dev.vbp.output.Format;
 import dev.vbp.output.Lang;
+import dev.vbp.output.Precision;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -18,7 +19,7 @@ public class GlobalOptions {
     public Path workspace;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "table",
-            description = "Output format: table, csv, json or markdown (default: table).")
+            description = "Output format: table, csv, json, markdown or xlsx (default: table; xlsx needs --out FILE or a redirected stdout).")
     public Format format = Format.TABLE;
 
     @Option(names = "--lang", paramLabel = "LANG", scope = ScopeType.INHERIT,
@@ -28,6 +29,18 @@ public class GlobalOptions {
     @Option(names = "--bom", scope = ScopeType.INHERIT,
             description = "Start CSV output with a UTF-8 byte-order mark, so Excel shows Chinese text correctly.")
     public boolean bom;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colours or other escape codes in the output (also when NO_COLOR is set or TERM=dumb).")
+    public boolean noColor;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Write the output to FILE instead of stdout, whole or not at all (a temporary file moved into place).")
+    public Path out;
+
+    @Option(names = "--precision", paramLabel = "P", scope = ScopeType.INHERIT, defaultValue = "rounded",
+            description = "Money in csv, json and xlsx: rounded (2 decimals, unit prices 4, half-up) or full (exact) (default: rounded).")
+    public Precision precision = Precision.ROUNDED;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     public boolean stacktrace;

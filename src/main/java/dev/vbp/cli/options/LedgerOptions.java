@@ -15,7 +15,5 @@ public class LedgerOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the ledger scan (default: one per processor).")
     public Integer threads;
 
-    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "1000",
-            description = "Malformed ledger lines tolerated (each counted and the first listed) before the scan stops with exit 3 (default: ${DEFAULT-VALUE}).")
-    public long maxErrors = 1000;
+    // Malformed ledger lines fall under --max-rejects (InputOptions), the one tolerance of every command.
 }

@@ -34,7 +34,8 @@ public final class MatrixAnalysis {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("drug_code", "Drug code", "药品代码", ValueKind.CODE));
         columns.add(new Column("generic_name", "Generic name", "通用名", ValueKind.TEXT));
-        for (String c : w.counties()) columns.add(new Column(c, c, c, ValueKind.TEXT));
+        // Each county's cell is the figure of the matrix (a heat map's value), not a label of the row.
+        for (String c : w.counties()) columns.add(new Column(c, c, c, ValueKind.TEXT).as(Column.Role.MEASURE));
         Report report = new Report("dual-channel matrix", columns);
         Map<String, Long> counts = new LinkedHashMap<>(Map.of("covered", 0L, "hospital_only", 0L, "none", 0L));
         for (CatalogEntry d : w.listed()) {

@@ -157,7 +157,7 @@ public final class PrescriptionAnalysis {
                 c.add(new Column("drug_code", "Drug code", "药品代码", ValueKind.CODE));
                 c.add(new Column("generic_name", "Generic name", "通用名", ValueKind.TEXT));
             }
-            case MONTH -> c.add(new Column("month", "Month", "月份", ValueKind.TEXT));
+            case MONTH -> c.add(new Column("month", "Month", "月份", ValueKind.MONTH));
         }
         c.add(new Column("prescriptions", "Prescriptions", "处方数", ValueKind.INTEGER));
         c.add(new Column("amount", "Amount", "金额", ValueKind.MONEY));

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * allocates nothing once a group exists.
  * Sums are exact longs scaled by 10^4; an overflow throws rather than wraps.
  */
-public final class GroupedSums implements LedgerAggregate<GroupedSums> {
+public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     public enum Dimension { INSTITUTION, PRODUCT, GENERIC, MONTH, CHANNEL, CATEGORY }
 
@@ -84,7 +85,15 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums> {
     /** A supplier for {@link LedgerScan#run}: {@code scan.run(GroupedSums.by(INSTITUTION, CHANNEL))}. */
     public static Supplier<GroupedSums> by(Dimension... dimensions) {
         Set<Dimension> dims = dimensions.length == 0 ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(Arrays.asList(dimensions));
-        return () -> new GroupedSums(dims);
+        return new Recipe(dims);
+    }
+
+    /** Equal dimensions, equal aggregates: results may be reused (see {@link AggregateRecipe}). */
+    private record Recipe(Set<Dimension> dims) implements AggregateRecipe<GroupedSums> {
+        @Override
+        public GroupedSums get() {
+            return new GroupedSums(dims);
+        }
     }
 
     public Set<Dimension> dimensions() { return dimensions; }

@@ -23,7 +23,7 @@ final class InputFiles {
                     throw new LedgerInputException(input, "cannot list directory: " + e.getMessage(), e);
                 }
                 if (found.isEmpty()) {
-                    throw new LedgerInputException(input, "no ledger files (*.csv, *.tsv, *.txt, *.gz) in this directory");
+                    throw new LedgerInputException(input, "no ledger files (*.csv, *.tsv, *.txt, *.gz, *.xlsx, *.xls) in this directory");
                 }
                 files.addAll(found);
             } else if (Files.isRegularFile(input)) {
@@ -38,6 +38,7 @@ final class InputFiles {
     static boolean isLedgerName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.startsWith(".")) return false;
-        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt") || n.endsWith(".gz");
+        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt") || n.endsWith(".gz")
+                || n.endsWith(".xlsx") || n.endsWith(".xls");
     }
 }

@@ -6,6 +6,11 @@ package dev.vbp.engine.ledger;
  * same answer however the input is cut: {@code a.add(x..); b.add(y..); a.merge(b)} equals adding x.. then
  * y.. to one instance. The same contract lets partial aggregates be computed on other machines and merged.
  *
+ * <p>On a cluster (vbp-spark, through {@link LedgerSplits}) partial aggregates are built wherever a split runs
+ * and merged in whatever order they arrive: there an aggregate must be {@link java.io.Serializable} and
+ * {@code merge} commutative as well as associative ({@code a.merge(b)} equals {@code b.merge(a)}), and nothing
+ * in it may depend on which split came first.
+ *
  * @param <A> the implementing type, so {@link #merge} returns something typed
  */
 public interface LedgerAggregate<A extends LedgerAggregate<A>> {

@@ -7,5 +7,5 @@ final class LedgerCharsets {
     private LedgerCharsets() {}
 
     /** Chinese Windows' encoding (a superset of GBK); every byte below 0x80 is ASCII. */
-    static final Charset GB18030 = Charset.forName("GB18030");
+    static final Charset GB18030 = dev.vbp.read.Dialect.GB18030;
 }

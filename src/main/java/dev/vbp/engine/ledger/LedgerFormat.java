@@ -15,9 +15,10 @@ import java.util.Map;
  * @param dataStart    byte offset of the first data line (after the BOM and the header)
  * @param headerNewlines newlines up to {@code dataStart} (1 unless a quoted header holds a newline)
  * @param size         file size in bytes as stored (compressed size for gzip)
+ * @param crOnly       lines end in a lone CR (Excel's "CSV (Macintosh)"): read as if each were a LF
  */
 record LedgerFormat(Path file, boolean gzip, Charset charset, boolean bom, byte delimiter, List<String> headers,
-                    int[] columnOfSlot, long dataStart, long headerNewlines, long size) {
+                    int[] columnOfSlot, long dataStart, long headerNewlines, long size, boolean crOnly) {
 
     boolean gb18030() {
         return charset.equals(LedgerCharsets.GB18030);

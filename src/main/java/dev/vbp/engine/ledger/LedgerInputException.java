@@ -14,6 +14,22 @@ public class LedgerInputException extends dev.vbp.errors.BadInputException {
         this.file = file;
     }
 
+    /** A message already worded with its place ({@code file:line:column: ...}). */
+    static LedgerInputException worded(Path file, String message) {
+        return new LedgerInputException(file, message, true);
+    }
+
+    private LedgerInputException(Path file, String message, boolean worded) {
+        super(message);
+        this.file = file;
+    }
+
+    /** A problem at a line: {@code file:line: problem}. */
+    public LedgerInputException(Path file, long line, String problem) {
+        super(file + ":" + line + ": " + problem);
+        this.file = file;
+    }
+
     public LedgerInputException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;

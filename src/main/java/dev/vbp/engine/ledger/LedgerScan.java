@@ -4,6 +4,7 @@ import dev.vbp.domain.Category;
 
 import dev.vbp.domain.Codes;
 import dev.vbp.read.Dataset;
+import dev.vbp.read.workbook.SheetChoice;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +60,12 @@ public final class LedgerScan {
     private final Map<String, String> headerAliases = new LinkedHashMap<>();
     private final java.util.Set<String> required = new java.util.LinkedHashSet<>();
     private LineFilter filter = LineFilter.all();
+    private SheetChoice sheet = SheetChoice.FIRST;
     private long maxErrors = DEFAULT_MAX_ERRORS;
     private Codes.CodeMap codeMap = Codes.CodeMap.EMPTY;
+    private java.nio.charset.Charset encoding;
+    private Character delimiter;
+    private Integer headerRow;
     private ProgressListener progress = ProgressListener.NONE;
     private long progressIntervalMillis = 250;
     private long chunkBytes;
@@ -113,9 +118,36 @@ public final class LedgerScan {
         return this;
     }
 
+    /**
+     * Which sheet of a ledger given as a workbook (.xlsx, .xls, HTML table) to read; default the first.
+     * Each such ledger is spooled to a temporary CSV file for the scan and deleted after it.
+     */
+    public LedgerScan sheet(SheetChoice choice) {
+        sheet = choice == null ? SheetChoice.FIRST : choice;
+        return this;
+    }
+
     /** Which parsed lines reach the aggregate; default all. */
     public LedgerScan filter(LineFilter f) {
         filter = f == null ? LineFilter.all() : f;
+        return this;
+    }
+
+    /** The user's --encoding (UTF-8 or GB18030) instead of detection; null = detect. */
+    public LedgerScan encoding(java.nio.charset.Charset charset) {
+        encoding = charset;
+        return this;
+    }
+
+    /** The header's line (1-based) instead of the first line that binds the required columns; null = find it. */
+    public LedgerScan headerRow(Integer row) {
+        headerRow = row;
+        return this;
+    }
+
+    /** The user's --delimiter instead of detection; null = detect. */
+    public LedgerScan delimiter(Character c) {
+        delimiter = c;
         return this;
     }
 
@@ -160,6 +192,58 @@ public final class LedgerScan {
         return this;
     }
 
+    /** The files and directories given, as given. */
+    public List<Path> inputs() {
+        return List.copyOf(inputs);
+    }
+
+    /**
+     * The same scan cut into splits that can run anywhere (a cluster's executors): {@code files} are the
+     * ledger files already found in {@link #inputs()}, read through {@code storage}; plain files are cut
+     * every {@code splitBytes}, a gzip file is one split.
+     */
+    public LedgerSplits splits(List<Path> files, LedgerStorage storage, long splitBytes) {
+        if (files.isEmpty()) throw new IllegalStateException("no ledger files given");
+        if (splitBytes < 1) throw new IllegalArgumentException("splitBytes must be at least 1");
+        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required), encoding, delimiter, headerRow);
+        List<LedgerFormat> formats = new ArrayList<>(files.size());
+        for (Path f : files) formats.add(sniffer.sniff(f, storage));
+        long saved = chunkBytes;
+        chunkBytes = splitBytes;
+        try {
+            return new LedgerSplits(units(formats), formats, filter, maxErrors, codeMap);
+        } finally {
+            chunkBytes = saved;
+        }
+    }
+
+    /** Whether a file found in a directory is taken as a ledger (*.csv, *.tsv, *.txt, *.gz, not hidden). */
+    public static boolean isLedgerFileName(Path file) {
+        return InputFiles.isLedgerName(file);
+    }
+
+    /**
+     * What the result of this scan depends on: each input file with its size and modification time, the
+     * header aliases, the required columns, the filter and the error limit (not the thread count, which
+     * never changes a result). Equal keys on unchanged files give equal results, so a caller may reuse one.
+     */
+    public List<Object> cacheKey() {
+        List<Object> key = new ArrayList<>();
+        for (Path f : InputFiles.expand(inputs)) {
+            try {
+                key.add(List.of(f.toAbsolutePath().normalize().toString(), java.nio.file.Files.size(f),
+                        java.nio.file.Files.getLastModifiedTime(f).toInstant()));
+            } catch (java.io.IOException e) {
+                key.add(List.of(f.toString(), -1L, -1L)); // the scan itself reports the problem
+            }
+        }
+        key.add(Map.copyOf(headerAliases));
+        key.add(List.copyOf(required));
+        key.add(filter);
+        key.add(maxErrors);
+        return key;
+    }
+
     /**
      * Reads every line, feeds accepted lines to aggregates made by {@code newAggregate} (one per range)
      * and merges them in input order.
@@ -169,19 +253,36 @@ public final class LedgerScan {
      */
     public <A extends LedgerAggregate<A>> LedgerResult<A> run(Supplier<A> newAggregate) {
         if (inputs.isEmpty()) throw new IllegalStateException("no ledger files given");
-        List<Path> files = InputFiles.expand(inputs);
-        FileSniffer sniffer = new FileSniffer(new HeaderBinder(headerAliases, required));
-        List<LedgerFormat> formats = new ArrayList<>(files.size());
-        long bytesTotal = 0;
-        for (Path f : files) {
-            LedgerFormat format = sniffer.sniff(f);
-            formats.add(format);
-            bytesTotal += format.size();
+        try (SheetInputs sheets = new SheetInputs()) {
+            List<Path> files = sheets.prepare(InputFiles.expand(inputs), sheet);
+            try {
+                HeaderBinder binder = new HeaderBinder(headerAliases, required);
+                FileSniffer sniffer = new FileSniffer(binder, encoding, delimiter, headerRow);
+                FileSniffer sheetSniffer = new FileSniffer(binder, null, null, headerRow);
+                List<LedgerFormat> formats = new ArrayList<>(files.size());
+                long bytesTotal = 0;
+                for (Path f : files) {
+                    LedgerFormat format = (sheets.isSheet(f) ? sheetSniffer : sniffer).sniff(f);
+                    sheets.bound(format);
+                    formats.add(format);
+                    bytesTotal += format.size();
+                }
+                List<ScanUnit> units = units(formats);
+                lastReruns = 0;
+                ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes, codeMap);
+                LedgerResult<A> r;
+                try {
+                    r = new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
+                } catch (ArithmeticException e) { // an aggregate's exact sum overflowed (Math.addExact), in a worker or the merge
+                    throw new dev.vbp.errors.OutOfRangeException(files.size() == 1 ? files.get(0).toString() : files.size() + " ledger files");
+                }
+                if (!sheets.any()) return r;
+                return new LedgerResult<>(r.aggregate(), r.totalLines(), r.acceptedLines(), r.filteredLines(), r.errorCount(),
+                        sheets.translate(r.errors()), r.files().stream().map(sheets::translate).toList());
+            } catch (RuntimeException e) {
+                throw sheets.translate(e);
+            }
         }
-        List<ScanUnit> units = units(formats);
-        lastReruns = 0;
-        ScanContext ctx = new ScanContext(filter, maxErrors, bufferBytes, codeMap);
-        return new Coordinator<>(ctx, units, formats, newAggregate, bytesTotal).run();
     }
 
     private List<ScanUnit> units(List<LedgerFormat> formats) {
@@ -267,6 +368,10 @@ public final class LedgerScan {
                     lastReruns++;
                 }
                 if (r.failure != null) throw r.failure;
+                if (r.broken != null) {
+                    ctx.cancelled = true;
+                    throw new LedgerInputException(u.format().file(), newlinesBefore + r.broken.newlinesBefore() + 1, r.broken.reason());
+                }
                 if (!r.errorsCounted && ctx.certainErrors.addAndGet(r.errorCount) > maxErrors) r.tooManyErrors = true;
                 if (errors.size() < UnitResult.KEEP_ERRORS) {
                     for (LineError e : r.lineErrors(newlinesBefore)) {
@@ -292,14 +397,18 @@ public final class LedgerScan {
 
         private UnitResult<A> await(Future<UnitResult<A>> f) {
             while (true) {
+                if (Thread.currentThread().isInterrupted()) { // a finished piece would not notice the interrupt
+                    ctx.cancelled = true;
+                    throw new ScanCancelledException();
+                }
                 try {
                     return f.get(Math.max(1, progressIntervalMillis), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     report();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    ctx.cancelled = true;
-                    throw new IllegalStateException("ledger scan interrupted", e);
+                    ctx.cancelled = true; // workers check it at every buffer refill
+                    throw new ScanCancelledException();
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof RuntimeException re) throw re;

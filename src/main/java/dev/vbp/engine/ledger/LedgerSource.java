@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The bytes of one ledger file from a given offset: positioned reads from a {@link FileChannel} into the
@@ -33,7 +32,36 @@ abstract class LedgerSource implements Closeable {
     /** The decompressed (if need be) stream of the whole file, for sniffing. */
     static InputStream open(Path file, boolean gzip) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        return gzip ? new GzipMembers(in) : in;
+    }
+
+    /** {@code source} with each CR read as a LF when {@code crOnly} (see {@link FileSniffer#crOnly}). */
+    static LedgerSource lineEnds(LedgerSource source, boolean crOnly) {
+        if (!crOnly) return source;
+        return new LedgerSource() {
+            @Override
+            int read(byte[] b, int off, int len) throws IOException {
+                int n = source.read(b, off, len);
+                if (n > 0) crToLf(b, off, off + n);
+                return n;
+            }
+
+            @Override
+            long storedBytesRead() {
+                return source.storedBytesRead();
+            }
+
+            @Override
+            public void close() throws IOException {
+                source.close();
+            }
+        };
+    }
+
+    static void crToLf(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\r') b[i] = '\n';
+        }
     }
 
     static LedgerSource plain(Path file, long position) throws IOException {
@@ -41,7 +69,60 @@ abstract class LedgerSource implements Closeable {
     }
 
     static LedgerSource gzip(Path file) throws IOException {
-        return new Gzip(file);
+        return new Gzip(Files.newInputStream(file));
+    }
+
+    /** The bytes of {@code file} from {@code position}, through a {@link LedgerStorage} (a cluster's file system). */
+    static LedgerSource plain(LedgerStorage storage, Path file, long position) throws IOException {
+        return new Streamed(storage.open(file, position));
+    }
+
+    static LedgerSource gzip(LedgerStorage storage, Path file) throws IOException {
+        return new Gzip(storage.open(file, 0));
+    }
+
+    static boolean isGzip(LedgerStorage storage, Path file) throws IOException {
+        try (InputStream in = storage.open(file, 0)) {
+            return in.read() == 0x1F && in.read() == 0x8B;
+        }
+    }
+
+    static InputStream open(LedgerStorage storage, Path file, boolean gzip) throws IOException {
+        InputStream in = storage.open(file, 0);
+        return gzip ? new GzipMembers(in) : in;
+    }
+
+    /** A plain file read as a stream from a starting offset. */
+    private static final class Streamed extends LedgerSource {
+        private final InputStream in;
+        private long read;
+
+        Streamed(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        int read(byte[] b, int off, int len) throws IOException {
+            int total = 0;
+            while (total < len) { // remote streams hand out small pieces; fill the buffer
+                int n = in.read(b, off + total, len - total);
+                if (n < 0) return total == 0 ? -1 : total;
+                total += n;
+                if (n == 0) break;
+            }
+            read += total;
+            return total;
+        }
+
+        @Override
+        long storedBytesRead() {
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static final class Plain extends LedgerSource {
@@ -77,11 +158,11 @@ abstract class LedgerSource implements Closeable {
 
     private static final class Gzip extends LedgerSource {
         private final Counting counting;
-        private final GZIPInputStream in;
+        private final GzipMembers in;
 
-        Gzip(Path file) throws IOException {
-            counting = new Counting(Files.newInputStream(file));
-            in = new GZIPInputStream(counting, 1 << 16);
+        Gzip(InputStream stored) throws IOException {
+            counting = new Counting(stored);
+            in = new GzipMembers(counting);
         }
 
         @Override

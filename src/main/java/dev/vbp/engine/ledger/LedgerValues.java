@@ -4,6 +4,9 @@ import dev.vbp.domain.Category;
 
 import dev.vbp.domain.Channel;
 import dev.vbp.domain.Texts;
+import dev.vbp.read.FieldParseException;
+import dev.vbp.read.FieldParsers;
+import dev.vbp.read.FieldType;
 
 
 /**
@@ -20,16 +23,24 @@ final class LedgerValues {
         return Texts.normalise(text);
     }
 
-    /** A code as stored: normalised text, never a number; null when empty. */
+    /**
+     * A code by the reading layer's rules ({@link FieldParsers}: Excel's {@code ="…"} and {@code '} markers
+     * removed, spaces dropped, never a number); null when empty.
+     *
+     * @throws FieldParseException for a code Excel has turned into a shortened number (1.23457E+15)
+     */
     static String code(String text) {
-        String s = normalise(text);
-        return s.isEmpty() ? null : s;
+        return (String) FieldParsers.parse(FieldType.CODE, text);
     }
 
-    /** Free text as stored; null when empty. */
+    /** Free text as stored; null when empty (or only a missing-value mark such as {@code -}). */
     static String text(String text) {
-        String s = normalise(text);
-        return s.isEmpty() ? null : s;
+        return (String) FieldParsers.parse(FieldType.TEXT, text);
+    }
+
+    /** Whether the cell is empty by the reading layer's rules ({@code -}, {@code —}, {@code /} count as empty). */
+    static boolean isEmpty(String text) {
+        return FieldParsers.isEmpty(text);
     }
 
     /** online/offline from any known spelling, or null when not recognised. */

@@ -12,7 +12,8 @@ import java.util.Set;
  * leave out. Immutable; each {@code with} method returns a new filter. Lines without a category are never
  * excluded by category.
  */
-public final class LineFilter {
+public final class LineFilter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final LineFilter ALL = new LineFilter(0, Integer.MAX_VALUE, null, EnumSet.noneOf(Category.class));
 
     private final int fromDate;
@@ -54,6 +55,11 @@ public final class LineFilter {
         return new LineFilter(fromDate, toDate, products, e);
     }
 
+    /** Whether every line passes (also for a copy of {@link #all()} sent to another machine). */
+    public boolean passesAll() {
+        return fromDate == 0 && toDate == Integer.MAX_VALUE && products == null && excluded.isEmpty();
+    }
+
     public boolean test(LedgerLine line) {
         int d = line.date;
         if (d < fromDate || d > toDate) return false;
@@ -63,6 +69,17 @@ public final class LineFilter {
 
     private static int yyyymmdd(LocalDate d) {
         return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LineFilter f && f.fromDate == fromDate && f.toDate == toDate
+                && java.util.Objects.equals(f.products, products) && f.excluded.equals(excluded);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(fromDate, toDate, products, excluded);
     }
 
     @Override

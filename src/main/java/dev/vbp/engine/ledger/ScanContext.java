@@ -30,11 +30,19 @@ final class ScanContext implements LedgerLine.LineCounter {
     private final ConcurrentHashMap<String, String> canonical = new ConcurrentHashMap<>();
     private final Map<Path, Map<Long, Long>> newlineCounts = new HashMap<>();
 
+    /** Where files are read from; null for local files. */
+    final LedgerStorage storage;
+
     ScanContext(LineFilter filter, long maxErrors, int bufferBytes, Codes.CodeMap codeMap) {
+        this(filter, maxErrors, bufferBytes, codeMap, null);
+    }
+
+    ScanContext(LineFilter filter, long maxErrors, int bufferBytes, Codes.CodeMap codeMap, LedgerStorage storage) {
         this.codeMap = codeMap;
-        this.filter = filter == LineFilter.all() ? null : filter; // null: no test per line
+        this.filter = filter == null || filter.passesAll() ? null : filter; // null: no test per line
         this.maxErrors = maxErrors;
         this.bufferBytes = bufferBytes;
+        this.storage = storage;
     }
 
     /** One shared String instance per distinct value across workers, so keys compare by identity first. */
@@ -53,6 +61,11 @@ final class ScanContext implements LedgerLine.LineCounter {
         Long known = counts.get(offset);
         if (known != null) return known;
         long n = 0;
+        if (storage != null) {
+            n = countNewlines(file, offset);
+            counts.put(offset, n);
+            return n;
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.allocate(1 << 16);
             long pos = 0;
@@ -69,6 +82,23 @@ final class ScanContext implements LedgerLine.LineCounter {
             throw new LedgerInputException(file, "cannot read: " + e.getMessage(), e);
         }
         counts.put(offset, n);
+        return n;
+    }
+
+    private long countNewlines(Path file, long offset) {
+        long n = 0;
+        try (java.io.InputStream in = storage.open(file, 0)) {
+            byte[] b = new byte[1 << 16];
+            long pos = 0;
+            while (pos < offset) {
+                int r = in.read(b, 0, (int) Math.min(b.length, offset - pos));
+                if (r < 0) break;
+                for (int i = 0; i < r; i++) if (b[i] == '\n') n++;
+                pos += r;
+            }
+        } catch (IOException e) {
+            throw new LedgerInputException(file, "cannot read: " + e.getMessage(), e);
+        }
         return n;
     }
 }

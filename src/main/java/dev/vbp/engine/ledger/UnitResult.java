@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class UnitResult<A> {
     /** An error whose line is counted from the start of the unit (0 = the unit's first line). */
-    record PendingError(long newlinesBefore, String column, String reason) {}
+    record PendingError(long newlinesBefore, int columnNumber, String column, String reason) implements java.io.Serializable {}
 
     static final int KEEP_ERRORS = 100;
 
@@ -34,15 +34,18 @@ final class UnitResult<A> {
         this.unit = unit;
     }
 
-    void error(long newlinesBefore, String column, String reason) {
+    /** A structural problem (a quote never closed) that makes the rest of the file unreadable; line counted from the unit. */
+    PendingError broken;
+
+    void error(long newlinesBefore, int columnNumber, String column, String reason) {
         errorCount++;
-        if (errors.size() < KEEP_ERRORS) errors.add(new PendingError(newlinesBefore, column, reason));
+        if (errors.size() < KEEP_ERRORS) errors.add(new PendingError(newlinesBefore, columnNumber, column, reason));
     }
 
     List<LineError> lineErrors(long newlinesBeforeUnit) {
         List<LineError> out = new ArrayList<>(errors.size());
         for (PendingError e : errors) {
-            out.add(new LineError(unit.format().file(), newlinesBeforeUnit + e.newlinesBefore() + 1, e.column(), e.reason()));
+            out.add(new LineError(unit.format().file(), newlinesBeforeUnit + e.newlinesBefore() + 1, e.columnNumber(), e.column(), e.reason()));
         }
         return out;
     }

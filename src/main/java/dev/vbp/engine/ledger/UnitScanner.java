@@ -4,7 +4,13 @@ import dev.vbp.domain.Category;
 
 import dev.vbp.domain.Channel;
 
+import dev.vbp.read.FieldParseException;
+import dev.vbp.read.FieldParsers;
+import dev.vbp.read.FieldType;
+
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -36,6 +42,10 @@ final class UnitScanner implements LedgerLine.GenericSource {
     private static final long QUOTES = ONES * '"';
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final int SLOW = -2;
+    private static final String QUOTE_NEVER_CLOSED = "quoted field never closed";
+    /** The same words as the small-dataset reader's, so a broken quote reads the same in every stack. */
+    static final String QUOTE_NEVER_CLOSED_MESSAGE =
+            "a quoted field is never closed (a \" without its closing \"), so the rest of the file cannot be read";
 
     private static final Object EMPTY = new Object();
     private static final Object INVALID_BYTES = new Object();
@@ -121,6 +131,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
     private Charset charset;
     private boolean gb;
     private InternTable[] internTables;
+    private int[] columnOfSlot;
     private int cDate, cInst, cProd, cGen, cQty, cPrice, cAmt, cChan, cCat;
 
     private <A extends LedgerAggregate<A>> void run(ScanUnit unit, long start, boolean speculative, long newlinesBefore,
@@ -141,6 +152,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             escaped = new boolean[columns + 1];
         }
         final int[] col = f.columnOfSlot();
+        columnOfSlot = col;
         cDate = col[Slots.DATE];
         cInst = col[Slots.INSTITUTION];
         cProd = col[Slots.PRODUCT];
@@ -158,7 +170,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
         eof = false;
         int pos = 0;
         if (f.gzip()) {
-            source = LedgerSource.gzip(f.file());
+            source = LedgerSource.lineEnds(ctx.storage == null ? LedgerSource.gzip(f.file()) : LedgerSource.gzip(ctx.storage, f.file()),
+                    f.crOnly());
             bufStart = 0;
             while (bufStart + lim < start) { // skip the header: the stream can only be read from the top
                 if (!fill(lim)) throw new LedgerInputException(f.file(), "ends inside the header");
@@ -166,7 +179,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
             pos = (int) (start - bufStart);
         } else {
             long from = speculative ? start - 1 : start;
-            source = LedgerSource.plain(f.file(), from);
+            source = LedgerSource.lineEnds(ctx.storage == null ? LedgerSource.plain(f.file(), from)
+                    : LedgerSource.plain(ctx.storage, f.file(), from), f.crOnly());
             bufStart = from;
         }
         if (speculative) {
@@ -211,7 +225,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             int recordStart = pos;
             pos = next;
 
-            if (fieldCount != columns) {
+            if (fieldCount != columns && recordProblem != QUOTE_NEVER_CLOSED) {
                 if (fieldCount == 1 && ends[0] == starts[0] && recordProblem == null) continue; // blank line
                 r.lines++;
                 lineError(r, recordLine, null, recordProblem != null ? recordProblem
@@ -219,6 +233,12 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 continue;
             }
             r.lines++;
+            if (recordProblem == QUOTE_NEVER_CLOSED) {
+                // Everything after the quote is one field: the rest of the file cannot be read. Reported (exit 3)
+                // once this unit is known to start where the previous one ended.
+                r.broken = new UnitResult.PendingError(recordLine, 0, null, QUOTE_NEVER_CLOSED_MESSAGE);
+                break;
+            }
             if (recordProblem != null) {
                 lineError(r, recordLine, null, recordProblem);
                 continue;
@@ -257,22 +277,25 @@ final class UnitScanner implements LedgerLine.GenericSource {
     private boolean parseLine(UnitResult<?> r, long recordLine) {
         load(cDate);
         int date = ByteParsers.parseDate(fb, ff, ft, gb);
+        if (date == ByteParsers.BAD_DATE) date = dateByRules();
         if (date == ByteParsers.BAD_DATE) {
             lineError(r, recordLine, Slots.DATE, ByteParsers.dateProblem(fb, ff, ft));
             return false;
         }
         load(cQty);
         long qty = ByteParsers.parseScaled(fb, ff, ft);
-        if (qty == ByteParsers.BAD_NUMBER) {
-            lineError(r, recordLine, Slots.QUANTITY, ByteParsers.numberProblem(fb, ff, ft));
+        if (qty == ByteParsers.BAD_NUMBER) qty = numberByRules();
+        if (qty == ByteParsers.BAD_NUMBER || qty == NO_NUMBER) {
+            lineError(r, recordLine, Slots.QUANTITY, qty == NO_NUMBER ? "empty" : ByteParsers.numberProblem(fb, ff, ft));
             return false;
         }
         long amt = 0; // a ledger without amounts serves quantity-only analyses
         if (cAmt >= 0) {
             load(cAmt);
             amt = ByteParsers.parseScaled(fb, ff, ft);
-            if (amt == ByteParsers.BAD_NUMBER) {
-                lineError(r, recordLine, Slots.AMOUNT, ByteParsers.numberProblem(fb, ff, ft));
+            if (amt == ByteParsers.BAD_NUMBER) amt = numberByRules();
+            if (amt == ByteParsers.BAD_NUMBER || amt == NO_NUMBER) {
+                lineError(r, recordLine, Slots.AMOUNT, amt == NO_NUMBER ? "empty" : ByteParsers.numberProblem(fb, ff, ft));
                 return false;
             }
         }
@@ -283,22 +306,24 @@ final class UnitScanner implements LedgerLine.GenericSource {
             trim();
             if (ft > ff) {
                 price = ByteParsers.parseScaled(fb, ff, ft);
+                if (price == ByteParsers.BAD_NUMBER) price = numberByRules();
                 if (price == ByteParsers.BAD_NUMBER) {
                     lineError(r, recordLine, Slots.UNIT_PRICE, ByteParsers.numberProblem(fb, ff, ft));
                     return false;
                 }
-                hasPrice = true;
+                hasPrice = price != NO_NUMBER; // '-' or '/': no price given
+                if (!hasPrice) price = 0;
             }
         }
         InternTable[] t = internTables;
         Object inst = intern(t[Slots.INSTITUTION], cInst, Kind.CODE);
         if (!(inst instanceof String)) {
-            lineError(r, recordLine, Slots.INSTITUTION, inst == EMPTY ? "empty" : "bytes not valid " + charset.name());
+            lineError(r, recordLine, Slots.INSTITUTION, codeProblem(inst));
             return false;
         }
         Object prod = intern(t[Slots.PRODUCT], cProd, Kind.PRODUCT);
         if (!(prod instanceof String)) {
-            lineError(r, recordLine, Slots.PRODUCT, prod == EMPTY ? "empty" : "bytes not valid " + charset.name());
+            lineError(r, recordLine, Slots.PRODUCT, codeProblem(prod));
             return false;
         }
         Object chan = cChan < 0 ? null : intern(t[Slots.CHANNEL], cChan, Kind.CHANNEL);
@@ -332,6 +357,55 @@ final class UnitScanner implements LedgerLine.GenericSource {
         l.category = (Category) cat;
         return true;
     }
+
+    /** A number the cell rules read as "no value" ({@code -}, {@code —}, {@code /}). */
+    private static final long NO_NUMBER = Long.MIN_VALUE + 1;
+
+    /**
+     * The slow path for a number the byte parser refused: the reading layer's cell rules, as for every other
+     * dataset (¥ and 元, full-width digits, thousands separators, accounting brackets, {@code -} for none).
+     * {@link ByteParsers#BAD_NUMBER} when they refuse it too or it has more than four decimals.
+     */
+    private long numberByRules() {
+        Object v;
+        try {
+            v = FieldParsers.parse(FieldType.SIGNED_DECIMAL, fieldText());
+        } catch (FieldParseException e) {
+            return ByteParsers.BAD_NUMBER;
+        }
+        if (v == null) return NO_NUMBER;
+        try {
+            long x = ((BigDecimal) v).setScale(ByteParsers.SCALE).unscaledValue().longValueExact();
+            return x == ByteParsers.BAD_NUMBER || x == NO_NUMBER ? ByteParsers.BAD_NUMBER : x;
+        } catch (ArithmeticException e) {
+            return ByteParsers.BAD_NUMBER;
+        }
+    }
+
+    /** The slow path for a date: the cell rules' spellings (full-width digits, Excel day numbers ...). */
+    private int dateByRules() {
+        try {
+            Object v = FieldParsers.parse(FieldType.DATE, fieldText());
+            if (!(v instanceof LocalDate d) || d.getYear() < 1900) return ByteParsers.BAD_DATE;
+            return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+        } catch (FieldParseException e) {
+            return ByteParsers.BAD_DATE;
+        }
+    }
+
+    /** The current field as text, bad bytes replaced (only for the rare slow path). */
+    private String fieldText() {
+        return new String(fb, ff, ft - ff, charset);
+    }
+
+    private String codeProblem(Object decoded) {
+        if (decoded == EMPTY) return "empty";
+        if (decoded instanceof Refused refused) return refused.reason();
+        return "bytes not valid " + charset.name();
+    }
+
+    /** A cell the cell rules refused, with their reason. */
+    private record Refused(String reason) {}
 
     // ---------------------------------------------------------------------------------------------------
     // Reading
@@ -504,7 +578,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 if (p >= lim) {
                     if (!eof) return NEED_MORE;
                     if (f < max) store(f, cs, lim, esc);
-                    recordProblem = "quoted field never closed";
+                    recordProblem = QUOTE_NEVER_CLOSED;
                     return finish(f + 1, nl, false, lim);
                 }
                 if (p + 1 >= lim && !eof) return NEED_MORE;
@@ -625,11 +699,21 @@ final class UnitScanner implements LedgerLine.GenericSource {
         }
         switch (kind) {
             case CODE: {
-                String code = LedgerValues.code(s);
+                String code;
+                try {
+                    code = LedgerValues.code(s);
+                } catch (FieldParseException e) {
+                    return new Refused(e.getMessage());
+                }
                 return code == null ? EMPTY : ctx.canonical(code);
             }
             case PRODUCT: {
-                String code = LedgerValues.code(s);
+                String code;
+                try {
+                    code = LedgerValues.code(s);
+                } catch (FieldParseException e) {
+                    return new Refused(e.getMessage());
+                }
                 if (code == null) return EMPTY;
                 return ctx.canonical(ctx.codeMap.isOld(code) ? ctx.codeMap.translate(code) : code);
             }
@@ -639,11 +723,11 @@ final class UnitScanner implements LedgerLine.GenericSource {
             }
             case CHANNEL: {
                 Channel ch = LedgerValues.channel(s);
-                return ch == null ? (LedgerValues.text(s) == null ? EMPTY : UNKNOWN) : ch;
+                return ch == null ? (LedgerValues.isEmpty(s) ? EMPTY : UNKNOWN) : ch;
             }
             default: {
                 Category cat = LedgerValues.category(s);
-                return cat == null ? (LedgerValues.text(s) == null ? EMPTY : UNKNOWN) : cat;
+                return cat == null ? (LedgerValues.isEmpty(s) ? EMPTY : UNKNOWN) : cat;
             }
         }
     }
@@ -653,11 +737,15 @@ final class UnitScanner implements LedgerLine.GenericSource {
 
     private void lineError(UnitResult<?> r, long recordLine, int slot, String reason) {
         String value = shown();
-        lineError(r, recordLine, Slots.name(slot), value.isEmpty() ? reason : reason + ": '" + value + "'");
+        lineError(r, recordLine, columnOfSlot[slot] + 1, Slots.name(slot), value.isEmpty() ? reason : reason + ": '" + value + "'");
     }
 
     private void lineError(UnitResult<?> r, long recordLine, String column, String reason) {
-        r.error(recordLine, column, reason);
+        lineError(r, recordLine, 0, column, reason);
+    }
+
+    private void lineError(UnitResult<?> r, long recordLine, int columnNumber, String column, String reason) {
+        r.error(recordLine, columnNumber, column, reason);
         if (r.errorsCounted) {
             if (ctx.certainErrors.incrementAndGet() > ctx.maxErrors) {
                 ctx.cancelled = true;

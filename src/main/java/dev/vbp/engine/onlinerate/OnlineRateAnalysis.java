@@ -1,5 +1,7 @@
 package dev.vbp.engine.onlinerate;
 
+import dev.vbp.errors.OutOfRangeException;
+
 import dev.vbp.domain.Exact;
 import dev.vbp.domain.Institution;
 import dev.vbp.domain.Ownership;
@@ -32,7 +34,8 @@ public final class OnlineRateAnalysis {
     private OnlineRateAnalysis() {}
 
     /** The report, and the rows that fall short of --fail-under (empty when no check was asked). */
-    public record Result(Report report, List<String> shortfalls) {}
+    /** @param rated rows that have a rate (a gate on none would pass on no data) */
+    public record Result(Report report, List<String> shortfalls, long rated) {}
 
     private static final String UNKNOWN = "(unknown)";
 
@@ -68,10 +71,10 @@ public final class OnlineRateAnalysis {
             t.institutions.add(k.institution());
             long lines = s.basis() == Basis.LINES ? g.nettedLines() : g.lines();
             if (k.channel() == Channel.ONLINE) {
-                t.onlineAmount += g.amount();
+                t.onlineAmount = OutOfRangeException.add(t.onlineAmount, g.amount(), "ledger");
                 t.onlineLines += lines;
             } else {
-                t.offlineAmount += g.amount();
+                t.offlineAmount = OutOfRangeException.add(t.offlineAmount, g.amount(), "ledger");
                 t.offlineLines += lines;
             }
             if (s.basis() == Basis.PRODUCTS) {
@@ -83,6 +86,14 @@ public final class OnlineRateAnalysis {
         }
 
         Report report = new Report("online-rate", columns(s));
+        // How the rate is made of the row's sums, so totals and cross-tabs of it divide sums (never average rates).
+        // Products counted per row are no sums (a product bought in two months is one product): no ratio then.
+        report.sums("online_amount", "offline_amount");
+        if (s.basis() == Basis.AMOUNT) {
+            report.ratio("online_rate", List.of("online_amount"), List.of("online_amount", "offline_amount"));
+        } else if (s.basis() == Basis.LINES) {
+            report.ratio("online_rate", List.of("online_lines"), List.of("online_lines", "offline_lines"));
+        }
         List<String> shortfalls = new ArrayList<>();
         List<String> noRate = new ArrayList<>();
         long below = 0, anomalies = 0;
@@ -131,8 +142,8 @@ public final class OnlineRateAnalysis {
         long online = 0, offline = 0, onlineLines = 0, offlineLines = 0;
         Set<String> counted = new HashSet<>();
         for (Totals t : rows.values()) {
-            online += t.onlineAmount;
-            offline += t.offlineAmount;
+            online = OutOfRangeException.add(online, t.onlineAmount, "ledger");
+            offline = OutOfRangeException.add(offline, t.offlineAmount, "ledger");
             onlineLines += t.onlineLines;
             offlineLines += t.offlineLines;
             counted.addAll(t.institutions);
@@ -169,7 +180,7 @@ public final class OnlineRateAnalysis {
                     + (noRate.size() > 10 ? ", ..." : ""));
         }
         report.warnShortfalls(shortfalls, s.failUnder());
-        return new Result(report, shortfalls);
+        return new Result(report, shortfalls, rows.size() - noRate.size());
     }
 
     private static List<String> rowKey(GroupedSums.Key k, Institution inst, OnlineRateSettings s) {
@@ -209,7 +220,7 @@ public final class OnlineRateAnalysis {
                 case COUNTY -> c.add(new Column("county", "County", "县(市、区)", ValueKind.TEXT));
                 case LEVEL -> c.add(new Column("level", "Level", "等级", ValueKind.TEXT));
                 case CATEGORY -> c.add(new Column("category", "Category", "类别", ValueKind.TEXT));
-                case MONTH -> c.add(new Column("month", "Month", "月份", ValueKind.TEXT));
+                case MONTH -> c.add(new Column("month", "Month", "月份", ValueKind.MONTH));
             }
         }
         if (!s.by().contains(Level.INSTITUTION)) c.add(new Column("institutions", "Institutions", "机构数", ValueKind.INTEGER));
@@ -217,7 +228,8 @@ public final class OnlineRateAnalysis {
         c.add(new Column("offline_amount", "Offline amount", "线下金额", ValueKind.MONEY));
         c.add(new Column("online_lines", "Online lines", "线上条目", ValueKind.INTEGER));
         c.add(new Column("offline_lines", "Offline lines", "线下条目", ValueKind.INTEGER));
-        c.add(new Column("online_rate", "Online rate", "网采率", ValueKind.RATIO));
+        c.add(new Column("online_rate", "Online rate", "网采率", ValueKind.RATIO)
+                .heldAgainst(s.target() == null ? null : Column.Target.atLeast(s.target())));
         if (s.target() != null) c.add(new Column("status", "Status", "状态", ValueKind.TEXT));
         c.add(new Column("note", "Note", "说明", ValueKind.TEXT));
         return c;
@@ -233,7 +245,7 @@ public final class OnlineRateAnalysis {
     /** online / (online + offline) by amount or by lines; null when the denominator is not positive. */
     static BigDecimal rate(long onlineAmount, long offlineAmount, long onlineLines, long offlineLines, Basis basis) {
         long num = basis == Basis.AMOUNT ? onlineAmount : onlineLines;
-        long den = basis == Basis.AMOUNT ? onlineAmount + offlineAmount : onlineLines + offlineLines;
+        long den = basis == Basis.AMOUNT ? OutOfRangeException.add(onlineAmount, offlineAmount, "ledger") : onlineLines + offlineLines;
         return den <= 0 ? null : Exact.divide(BigDecimal.valueOf(num), BigDecimal.valueOf(den));
     }
 

@@ -13,9 +13,11 @@ import java.util.function.Supplier;
 /**
  * The ledger sums the online rate needs: purchase lines (quantity ≥ 0) and returns (quantity < 0) grouped
  * apart, so a return can be netted against its purchase on the {@code lines} basis instead of counting as a
- * line of its own. Merging merges the two halves; both are sums, so any order gives the same result.
+ * line of its own. Merging merges the two halves; both are sums, so any order gives the same result, and the
+ * sums are Serializable, so vbp-spark can build them on executors.
  */
-public final class OnlineRateSums implements LedgerAggregate<OnlineRateSums> {
+public final class OnlineRateSums implements LedgerAggregate<OnlineRateSums>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private GroupedSums purchases;
     private GroupedSums returns;
 
@@ -25,7 +27,15 @@ public final class OnlineRateSums implements LedgerAggregate<OnlineRateSums> {
     }
 
     public static Supplier<OnlineRateSums> of(Set<GroupedSums.Dimension> dimensions) {
-        return () -> new OnlineRateSums(dimensions);
+        return new Recipe(Set.copyOf(dimensions));
+    }
+
+    /** Equal dimensions, equal aggregates: the shell may reuse a result (see {@link dev.vbp.engine.ledger.AggregateRecipe}). */
+    private record Recipe(Set<GroupedSums.Dimension> dimensions) implements dev.vbp.engine.ledger.AggregateRecipe<OnlineRateSums> {
+        @Override
+        public OnlineRateSums get() {
+            return new OnlineRateSums(dimensions);
+        }
     }
 
     @Override

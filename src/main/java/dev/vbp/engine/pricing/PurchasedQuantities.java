@@ -18,7 +18,8 @@ import java.util.Map;
  * realised savings. A line goes to the first bid of its product whose window holds its date, so a product
  * selected in two batches is never counted twice. Mergeable; memory grows with the number of bids.
  */
-public final class PurchasedQuantities implements LedgerAggregate<PurchasedQuantities> {
+public final class PurchasedQuantities implements LedgerAggregate<PurchasedQuantities>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Map<String, List<Window>> windows;
     private final Map<String, long[]> packs = new HashMap<>(); // product → packs per window, scaled by 10^4
 

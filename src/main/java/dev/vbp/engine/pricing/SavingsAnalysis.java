@@ -57,6 +57,7 @@ public final class SavingsAnalysis {
         columns.add(new Column("note", "Note", "说明", ValueKind.TEXT));
         if (by == Grouping.CATEGORY) columns.set(0, new Column("category", "Category", "类别", ValueKind.TEXT));
         Report report = new Report("savings", columns);
+        report.ratio("savings_rate", List.of("savings"), List.of("base_amount")).sums("quantity", "bid_amount");
 
         java.util.Map<String, List<Line>> groups = new java.util.LinkedHashMap<>();
         for (Line l : lines) groups.computeIfAbsent(by.keyOf(l.drop.bid()), k -> new ArrayList<>()).add(l);

@@ -170,9 +170,13 @@ public final class RetainedSavings {
 
         // institution → line key → draft; a line is institution × batch × generic × agreement year
         Map<String, Map<String, Draft>> drafts = new LinkedHashMap<>();
-        int unknown = 0;
+        int unknown = 0, notBegun = 0;
         LocalDate lastCycleEnd = null;
         for (Allocation a : in.allocations()) {
+            if (a.cycleStart().isAfter(in.asOf())) { // nothing to settle before its cycle begins
+                notBegun++;
+                continue;
+            }
             Bid b = catalog.allocated(a);
             if (b == null) {
                 if (unknown++ == 0) warnings.add(a.where() + ": allocation of product " + a.productCode() + " which no bid has; left out");
@@ -187,6 +191,7 @@ public final class RetainedSavings {
                     .allocations.add(a);
         }
         if (unknown > 1) warnings.add((unknown - 1) + " more allocations of products no bid has were left out");
+        if (notBegun > 0) warnings.add(notBegun + " allocations of cycles that begin after " + in.asOf() + " are not settled");
         if (lastCycleEnd != null && in.asOf().isAfter(lastCycleEnd)) {
             warnings.add("as-of " + in.asOf() + " is past every cycle (the last ends " + lastCycleEnd
                     + "): each allocation's last agreement year is settled; pass --as-of DATE to settle another year");

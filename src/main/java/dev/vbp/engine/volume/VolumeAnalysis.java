@@ -86,7 +86,12 @@ public final class VolumeAnalysis {
             }
         }
 
-        Report report = new Report("volume", columns(by));
+        // Completion is held against the share of the year gone; with a warning factor K the bar is elapsed × K,
+        // which is no column, so only K = 1 names its target.
+        Column.Target schedule = warnK.compareTo(BigDecimal.ONE) == 0 ? Column.Target.atLeastColumn("elapsed") : null;
+        Report report = new Report("volume", columns(by).stream()
+                .map(c -> c.key().equals("completion") ? c.heldAgainst(schedule) : c).toList());
+        report.ratio("completion", List.of("purchased_qty"), List.of("agreed_qty"));
         List<String> shortfalls = new ArrayList<>();
         Map<CompletionStatus, Integer> statusCounts = new java.util.EnumMap<>(CompletionStatus.class);
         BigDecimal agreedAll = BigDecimal.ZERO, purchasedAll = BigDecimal.ZERO;

@@ -38,7 +38,7 @@ class SplitScanTest {
         assertTrue(scan.lastReruns >= 1, "the range starting inside the quoted field was re-read");
         assertEquals(List.of("plain@2", "trap 2024-01-01,H9,XZ,fake,1,999,线上 2024-01-01,H9,XZ,fake,1,999,线上 "
                 + "2024-01-01,H9,XZ,fake,1,999,线上 end@3", "plain@8"), r.aggregate().seen);
-        assertEquals(List.of(new LineError(file, 9, "quantity", "not a number: 'x'")), r.errors());
+        assertEquals(List.of(new LineError(file, 9, 5, "quantity", "not a number: 'x'")), r.errors());
 
         LedgerResult<GroupedSums> sums = LedgerScan.of(file).threads(2).chunkBytes(inside)
                 .run(GroupedSums.by(GroupedSums.Dimension.INSTITUTION));

@@ -50,7 +50,7 @@ class PriceDropMeansTest {
         JsonNode r = run();
         assertEquals(3, r.get("rows").size(), "the non-selected bid is not a product of the batch");
         assertEquals(new BigDecimal("0.5"), r.get("rows").get(0).get("drop").decimalValue());
-        assertEquals(new BigDecimal("1"), r.get("rows").get(0).get("bid_unit_price").decimalValue());
+        assertEquals(0, BigDecimal.ONE.compareTo(r.get("rows").get(0).get("bid_unit_price").decimalValue()), "unit prices carry four decimals");
         assertEquals(new BigDecimal("0.4333333333"), r.get("summary").get("mean_drop").decimalValue());
         assertEquals(new BigDecimal("0.5"), r.get("summary").get("median_drop").decimalValue());
         assertEquals(new BigDecimal("0.7"), r.get("summary").get("max_drop").decimalValue());
@@ -79,9 +79,9 @@ class PriceDropMeansTest {
         Files.writeString(bids, BIDS);
         JsonNode r = Json.parse(Cli.run("--workspace", dir.resolve("ws").toString(), "savings", "--bids", bids.toString(),
                 "--format", "json").ok().out());
-        assertEquals(new BigDecimal("3500"), r.get("summary").get("base_amount").decimalValue());
-        assertEquals(new BigDecimal("2890"), r.get("summary").get("bid_amount").decimalValue());
-        assertEquals(new BigDecimal("610"), r.get("summary").get("savings").decimalValue());
+        assertEquals(0, new BigDecimal("3500").compareTo(r.get("summary").get("base_amount").decimalValue()), "money now carries two decimals");
+        assertEquals(0, new BigDecimal("2890").compareTo(r.get("summary").get("bid_amount").decimalValue()), "money now carries two decimals");
+        assertEquals(0, new BigDecimal("610").compareTo(r.get("summary").get("savings").decimalValue()), "money now carries two decimals");
         assertEquals(new BigDecimal("0.1742857143"), r.get("summary").get("savings_rate").decimalValue());
         assertEquals("agreed", r.get("parameters").get("volume").asText());
     }

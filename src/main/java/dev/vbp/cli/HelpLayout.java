@@ -1,0 +1,153 @@
+package dev.vbp.cli;
+
+import dev.vbp.output.DisplayWidth;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out two help sections picocli would break in the wrong places, at the help's width (the terminal's,
+ * or 80): the synopsis breaks only between options, never inside {@code [--map=FILE.yaml]...}; the examples
+ * of the footer break between arguments with a {@code \} at the end of the line, so an example copied from
+ * an 80-column terminal still runs, and never inside a file name.
+ */
+final class HelpLayout {
+    /** Continuation lines of an example are indented this much more than the example. */
+    static final String CONTINUATION = "    ";
+
+    private HelpLayout() {}
+
+    static void install(CommandLine cli) {
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, HelpLayout::synopsis);
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
+        for (CommandLine sub : cli.getSubcommands().values()) install(sub);
+    }
+
+    private static String synopsis(Help help) {
+        var usage = help.commandSpec().usageMessage();
+        int width = usage.width();
+        int heading = help.synopsisHeadingLength();
+        String oneLine;
+        usage.width(4000); // one line (picocli pads to the width, so not more)
+        try {
+            oneLine = help.synopsis(heading).stripTrailing();
+        } finally {
+            usage.width(width);
+        }
+        if (oneLine.contains("\n")) return oneLine + "\n"; // a custom synopsis: as written
+        int indent = heading + DisplayWidth.of(strip(help.commandSpec().qualifiedName())) + 1;
+        return String.join("\n", wrap(tokens(oneLine), width - heading, width, " ".repeat(indent), "")) + "\n";
+    }
+
+    private static String footer(Help help) {
+        var usage = help.commandSpec().usageMessage();
+        int width = usage.width();
+        StringBuilder sb = new StringBuilder();
+        for (String raw : usage.footer()) {
+            String text = String.format(raw);
+            for (String line : text.split("\n", -1)) {
+                String indent = line.substring(0, line.length() - line.stripLeading().length());
+                boolean example = line.stripLeading().startsWith("vbp ");
+                List<String> words = example ? pairs(tokens(line.strip())) : List.of(line.strip().split(" +"));
+                if (line.isBlank()) {
+                    sb.append(line).append('\n');
+                    continue;
+                }
+                List<String> lines = wrap(words, width - indent.length(), width, indent + (example ? CONTINUATION : ""),
+                        example ? " \\" : "");
+                sb.append(indent).append(String.join("\n", lines)).append('\n');
+            }
+        }
+        return help.colorScheme().ansi().new Text(sb.toString(), help.colorScheme()).toString();
+    }
+
+    /**
+     * Words of a synopsis or an example: split at spaces outside brackets and quotes, so {@code [--by=LEVEL[,
+     * LEVEL...]]...} and {@code 'county=西昌市 and ...'} stay whole.
+     */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u001B') { // an escape sequence: copied whole, its [ is no bracket
+                int end = i + 1;
+                while (end < text.length() && !Character.isLetter(text.charAt(end))) end++;
+                cur.append(text, i, Math.min(text.length(), end + 1));
+                i = end;
+                continue;
+            }
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if ((c == ']' || c == ')') && depth > 0) {
+                depth--;
+            } else if (c == ' ' && depth == 0) {
+                if (!cur.isEmpty()) out.add(cur.toString());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        if (!cur.isEmpty()) out.add(cur.toString());
+        return out;
+    }
+
+    /** An option and its value stay on one line ({@code --ledger sample-data/ledger.csv}). */
+    static List<String> pairs(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith("--") && !w.contains("=") && i + 1 < words.size() && !words.get(i + 1).startsWith("-")) {
+                out.add(w + " " + words.get(++i));
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Words filled into lines: the first {@code first} cells wide, the rest {@code width} wide after
+     * {@code indent}; each full line but the last ends with {@code mark}. A word longer than a line gets a
+     * line of its own, whole.
+     */
+    static List<String> wrap(List<String> words, int first, int width, String indent, String mark) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int used = 0, budget = first;
+        boolean fresh = true;
+        for (String w : words) {
+            int ww = DisplayWidth.of(strip(w));
+            if (!fresh && used + 1 + ww + mark.length() > budget) {
+                lines.add(line + mark);
+                line.setLength(0);
+                line.append(indent);
+                used = indent.length();
+                budget = width;
+                fresh = true;
+            }
+            if (!fresh) {
+                line.append(' ');
+                used++;
+            }
+            line.append(w);
+            used += ww;
+            fresh = false;
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** Text without ANSI escape sequences, for measuring. */
+    static String strip(String text) {
+        return text.indexOf('\u001B') < 0 ? text : text.replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
+    }
+}
