@@ -57,8 +57,10 @@ public final class Main {
     }
 
     /**
-     * POI logs through Log4j's API, which without a provider complains on stderr once per run; vbp's
-     * stderr is for its own one-line messages, so library logging goes to Log4j's simple logger, switched off.
+     * POI logs through Log4j's API, which without a provider complains once per run; vbp's output is its
+     * own, so library logging goes to Log4j's simple logger, switched off. Set here, for the vbp process,
+     * and not in a log4j2.component.properties in the jar: vbp-spark puts the same jar beside Spark's
+     * log4j-core, which such a file would break.
      */
     private static void quietLibraries() {
         // Tablesaw logs through SLF4J; without a binding SLF4J would print a notice on stderr.
@@ -66,6 +68,9 @@ public final class Main {
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+        // Log4j API 2.24 names its provider and status level so; without them it warns once per run.
+        System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
+        System.setProperty("log4j2.statusLoggerLevel", "OFF");
     }
 
     /**

@@ -222,7 +222,7 @@ public class ReportCommand extends BaseCommand {
             a.addAll(List.of("--threads", ledger.threads.toString()));
         }
         a.addAll(List.of("--encoding", input.encoding, "--delimiter", input.delimiter,
-                "--code-check", input.codeCheck.name().toLowerCase(Locale.ROOT), "--max-rejects", Long.toString(input.maxRejects)));
+                "--code-check", input.codeCheck.name().toLowerCase(Locale.ROOT), "--max-rejects", Long.toString(input.maxRejects())));
         return a;
     }
 

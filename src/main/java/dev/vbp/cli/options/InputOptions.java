@@ -58,11 +58,12 @@ public class InputOptions {
                     "in the workspace's rejects/ folder."})
     public long maxRejects = DEFAULT_MAX_REJECTS;
 
-    /** The former ledger-only tolerance, kept so scripts that pass it still run: it sets --max-rejects. */
+    /**
+     * The former ledger-only tolerance, kept so scripts that pass it still run: it stands for --max-rejects.
+     * A field of its own, because picocli may apply --max-rejects' default after a setter has run.
+     */
     @Option(names = "--max-errors", paramLabel = "N", hidden = true)
-    void maxErrors(long n) {
-        maxRejects = n;
-    }
+    Long maxErrorsAlias;
 
     @Option(names = "--sheet", paramLabel = "NAME|N",
             description = "Sheet of a workbook (.xlsx, .xls, or an HTML table saved as .xls) to read: its name or number (default: the first).")
@@ -93,6 +94,7 @@ public class InputOptions {
     }
 
     public long maxRejects() {
+        long maxRejects = maxErrorsAlias != null ? maxErrorsAlias : this.maxRejects;
         if (maxRejects < -1) throw new UsageException("--max-rejects must be -1 (no limit) or a count, not " + maxRejects);
         return maxRejects;
     }
