@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /** The companion-measures policy file shared by payment-standard, prepayment, use-monitor, price-watch and targets. */
 public class InstrumentsPolicyOptions {
-    @Option(names = "--policy", paramLabel = "FILE.yaml",
+    @Option(names = "--policy", paramLabel = "FILE.yaml", descriptionKey = "instruments-policy",
             description = "Companion-measures policy file (default: the built-in rules, 'vbp policy show --for instruments').")
     public Path file;
 
