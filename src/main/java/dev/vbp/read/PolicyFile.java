@@ -73,11 +73,16 @@ public final class PolicyFile {
 
     /** {@link #DEFAULT_TEXT} as a JSON document (without the comments, which JSON cannot hold). */
     public static String defaultAsJson() {
+        return asJson(DEFAULT_TEXT);
+    }
+
+    /** A policy file's YAML text as a JSON document (comments dropped): valid input for the same parser. */
+    public static String asJson(String yaml) {
         try {
-            var tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(DEFAULT_TEXT);
+            var tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
             return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
         } catch (IOException e) {
-            throw new IllegalStateException("the default policy text does not parse", e);
+            throw new IllegalStateException("a built-in policy text does not parse", e);
         }
     }
 
