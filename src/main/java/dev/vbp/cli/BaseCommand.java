@@ -112,7 +112,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         emit(renderer.binary(), out -> renderer.write(report, out), () -> renderer.render(report, ctx().out()));
         if (g.format == dev.vbp.output.Format.CSV) {
             // CSV holds rows only; what a reader must know still reaches the person running the command.
-            report.warnings().forEach(w -> note("vbp: warning: " + w));
+            report.warnings().forEach(w -> note(g.lang().pick("vbp: warning: ", "vbp：警告：") + dev.vbp.output.Texts.sentence(w, g.lang())));
         }
     }
 

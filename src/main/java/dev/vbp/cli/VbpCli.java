@@ -14,6 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import dev.vbp.output.Lang;
+import dev.vbp.output.Texts;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -132,6 +133,7 @@ public final class VbpCli {
     private static IExecutionExceptionHandler executionHandler(VbpCommand root) {
         return (Exception e, CommandLine cmd, ParseResult parsed) -> {
             PrintWriter err = cmd.getErr();
+            Lang lang = root.global.lang();
             Throwable cause = rootCause(e);
             int code;
             String message;
@@ -140,13 +142,13 @@ public final class VbpCli {
                 message = "vbp: cancelled";
             } else if (cause instanceof BadInputException) {
                 code = ExitCodes.BAD_INPUT;
-                message = "vbp: error: " + cause.getMessage();
+                message = errorLine(lang, cause.getMessage());
             } else if (cause instanceof UsageException) {
                 code = ExitCodes.USAGE;
-                message = "vbp: " + cause.getMessage();
+                message = "vbp: " + Texts.sentence(cause.getMessage(), lang);
             } else if (cause instanceof java.nio.file.NoSuchFileException) {
                 code = ExitCodes.BAD_INPUT;
-                message = "vbp: error: " + cause.getMessage() + ": file not found";
+                message = errorLine(lang, cause.getMessage() + ": file not found");
             } else if (cause instanceof OutOfMemoryError) {
                 reserve = null;
                 code = ExitCodes.INTERNAL;
@@ -162,6 +164,11 @@ public final class VbpCli {
             err.flush();
             return code;
         };
+    }
+
+    /** "vbp: error: ..." in English, "vbp：错误：..." in Chinese, the message's known phrases translated. */
+    static String errorLine(Lang lang, String message) {
+        return lang.pick("vbp: error: ", "vbp：错误：") + Texts.sentence(message, lang);
     }
 
     /** The innermost cause that carries our own meaning (our exceptions are often wrapped). */

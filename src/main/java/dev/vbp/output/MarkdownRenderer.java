@@ -57,7 +57,7 @@ public final class MarkdownRenderer implements Renderer {
             line(out, "");
             line(out, lang.pick("**Warnings**", "**警告**"));
             line(out, "");
-            for (String warning : report.warnings()) line(out, "- " + DisplayText.singleLine(warning));
+            for (String warning : report.warnings()) line(out, "- " + DisplayText.singleLine(Texts.sentence(warning, lang)));
         }
         out.flush();
     }

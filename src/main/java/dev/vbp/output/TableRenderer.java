@@ -90,7 +90,7 @@ public final class TableRenderer implements Renderer {
             line(out, "");
             String prefix = lang.pick("warning: ", "警告：");
             for (String warning : report.warnings()) {
-                String text = prefix + DisplayText.singleLine(warning);
+                String text = prefix + DisplayText.singleLine(Texts.sentence(warning, lang));
                 line(out, color ? yellow(text) : text);
             }
         }

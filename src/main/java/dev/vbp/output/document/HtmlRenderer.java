@@ -171,7 +171,7 @@ public final class HtmlRenderer {
     private void notes(StringBuilder b, Report report, Lang lang) {
         if (!report.warnings().isEmpty()) {
             b.append("<h4>").append(esc(lang.pick("Warnings", "警告"))).append("</h4><ul class=\"warnings\">");
-            for (String w : report.warnings()) b.append("<li>").append(esc(w)).append("</li>");
+            for (String w : report.warnings()) b.append("<li>").append(esc(dev.vbp.output.Texts.sentence(w, lang))).append("</li>");
             b.append("</ul>\n");
         }
         if (!report.parameters().isEmpty() || !report.assumptions().isEmpty()) {
