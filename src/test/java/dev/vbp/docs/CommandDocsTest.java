@@ -26,6 +26,12 @@ class CommandDocsTest {
         check(Path.of("commands"), CommandPages.pages(), ".md");
     }
 
+    /** commands/zh/: the same pages as a person with a Chinese environment sees them. */
+    @Test
+    void chineseCommandPagesAreCurrent() throws IOException {
+        check(Path.of("commands/zh"), CommandPages.pages(dev.vbp.output.Lang.ZH), ".md");
+    }
+
     @Test
     void completionScriptsAreCurrent() throws IOException {
         check(Path.of("completions"), CommandPages.completions(), "");

@@ -3,6 +3,7 @@ package dev.vbp.docs;
 import dev.vbp.cli.CliContext;
 import dev.vbp.cli.VbpCli;
 import dev.vbp.cli.commands.CompletionCommand;
+import dev.vbp.output.Lang;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -32,17 +33,27 @@ public final class CommandPages {
 
     /** File name (under commands/) → content, for every subcommand but {@code help}. */
     public static Map<String, String> pages() throws IOException {
+        return pages(Lang.EN);
+    }
+
+    /** The pages in {@code lang}: help and example output as a person with that language sees them (commands/zh/). */
+    public static Map<String, String> pages(Lang lang) throws IOException {
         Map<String, String> pages = new LinkedHashMap<>();
-        CommandLine root = VbpCli.create(context(new StringWriter(), new StringWriter()));
-        pages.put("vbp.md", page(root, "vbp"));
+        Map<String, String> env = env(lang);
+        CommandLine root = VbpCli.create(context(new StringWriter(), new StringWriter(), env));
+        pages.put("vbp.md", page(root, "vbp", lang));
         for (var e : root.getSubcommands().entrySet()) {
             if (e.getKey().equals("help")) continue;
-            pages.put(e.getKey() + ".md", page(e.getValue(), e.getKey()));
+            pages.put(e.getKey() + ".md", page(e.getValue(), e.getKey(), lang));
             for (var sub : e.getValue().getSubcommands().entrySet()) {
-                pages.put(e.getKey() + "-" + sub.getKey() + ".md", page(sub.getValue(), e.getKey() + " " + sub.getKey()));
+                pages.put(e.getKey() + "-" + sub.getKey() + ".md", page(sub.getValue(), e.getKey() + " " + sub.getKey(), lang));
             }
         }
         return pages;
+    }
+
+    private static Map<String, String> env(Lang lang) {
+        return lang == Lang.EN ? Map.of() : Map.of("VBP_LANG", lang.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public static Map<String, String> completions() {
@@ -53,22 +64,27 @@ public final class CommandPages {
         return scripts;
     }
 
-    private static String page(CommandLine cmd, String name) throws IOException {
+    private static String page(CommandLine cmd, String name, Lang lang) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# vbp ").append(name.equals("vbp") ? "" : name).append("\n\n");
         md.append("<!-- Generated from the command model and run on sample-data/ by CommandDocsTest; do not edit by hand. -->\n\n");
+        if (lang != Lang.EN) {
+            String english = "../" + (name.equals("vbp") ? "vbp" : name.replace(' ', '-')) + ".md";
+            md.append(lang.pick("", "[English](" + english + ")")).append("\n\n");
+        }
         for (String line : cmd.getCommandSpec().usageMessage().description()) md.append(line).append('\n');
-        md.append("\n## Usage\n\n```text\n");
+        md.append(lang.pick("\n## Usage\n\n```text\n", "\n## 用法\n\n```text\n"));
         cmd.getCommandSpec().usageMessage().width(100);
         md.append(cmd.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing()).append("\n```\n");
         List<String[]> examples = examples(cmd);
         if (!examples.isEmpty()) {
-            md.append("\n## Examples\n\nRun from the repository root on `sample-data/`, in a fresh workspace.\n");
+            md.append(lang.pick("\n## Examples\n\nRun from the repository root on `sample-data/`, in a fresh workspace.\n",
+                    "\n## 示例\n\n在仓库根目录下、在新的工作区中对 `sample-data/` 运行。\n"));
             Path ws = Files.createTempDirectory("vbp-docs-");
             try {
                 for (String[] args : examples) {
                     md.append("\n```console\n$ vbp ").append(String.join(" ", args)).append('\n');
-                    md.append(run(ws, args)).append("```\n");
+                    md.append(run(ws, args, env(lang))).append("```\n");
                 }
             } finally {
                 try (Stream<Path> s = Files.walk(ws)) {
@@ -76,7 +92,7 @@ public final class CommandPages {
                 }
             }
         }
-        if (name.equals("import")) md.append(MAPPING_SECTION);
+        if (name.equals("import") && lang == Lang.EN) md.append(MAPPING_SECTION);
         return md.toString();
     }
 
@@ -93,11 +109,15 @@ public final class CommandPages {
     }
 
     static String run(Path ws, String[] args) {
+        return run(ws, args, Map.of());
+    }
+
+    static String run(Path ws, String[] args, Map<String, String> env) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--workspace", ws.toString()));
         all.addAll(List.of(args));
-        int code = VbpCli.run(context(out, err), all.toArray(String[]::new));
+        int code = VbpCli.run(context(out, err, env), all.toArray(String[]::new));
         String text = out.toString().replace(ws.toString(), "<workspace>");
         String errText = err.toString().replace(ws.toString(), "<workspace>");
         if (!errText.isEmpty()) text += errText;
@@ -106,7 +126,11 @@ public final class CommandPages {
     }
 
     private static CliContext context(StringWriter out, StringWriter err) {
-        return new CliContext(new PrintWriter(out), new PrintWriter(err), Map.of(), Path.of("").toAbsolutePath(), CLOCK, false, false);
+        return context(out, err, Map.of());
+    }
+
+    private static CliContext context(StringWriter out, StringWriter err, Map<String, String> env) {
+        return new CliContext(new PrintWriter(out), new PrintWriter(err), env, Path.of("").toAbsolutePath(), CLOCK, false, false);
     }
 
     static final String MAPPING_SECTION = """

@@ -47,7 +47,8 @@ public class DemoCommand extends BaseCommand {
         for (String ds : new String[]{"institutions", "allocations", "scores", "catalog", "outlets", "stock", "prescriptions", "ledger", "prepayments"}) {
             if (Files.exists(found.resolve(ds + ".csv"))) steps.add(new String[]{"import", ds, d + "/" + ds + ".csv"});
         }
-        steps.add(new String[]{"status"});
+        // Where the files were imported from is a path on this machine: the tour leaves it out.
+        steps.add(new String[]{"status", "--columns", "dataset,rows_accepted,rows_rejected,encoding,sha256"});
         steps.add(new String[]{"price-drop", "--batch", "4+7", "--base-period", "2017"});
         steps.add(new String[]{"price-drop", "--by", "batch", "--base-period", "2017"});
         steps.add(new String[]{"price-drop", "--by", "batch", "--against", "ceiling", "--mean", "volume"});
@@ -108,10 +109,15 @@ public class DemoCommand extends BaseCommand {
                 java.io.StringWriter captured = new java.io.StringWriter();
                 CliContext stepContext = quietStep
                         ? c.withStreams(new PrintWriter(Writer.nullWriter()), c.err())
-                        : json ? c.withStreams(new PrintWriter(captured), c.err()) : c;
+                        : c.withStreams(new PrintWriter(captured), c.err());
                 int code = VbpCli.run(stepContext, args.toArray(String[]::new));
-                if (json && !quietStep) envelopes.add(captured.toString().strip());
-                else if (!quietStep) c.out().println();
+                // The tour shows no machine's paths: not the temporary workspace, not where the repository is.
+                String shown = captured.toString().replace(ws.toString(), "<demo workspace>").replace(cwd + java.io.File.separator, "");
+                if (json && !quietStep) envelopes.add(shown.strip());
+                else if (!quietStep) {
+                    c.out().print(shown);
+                    c.out().println();
+                }
                 if (code != ExitCodes.OK) {
                     if (json) printArray(envelopes);
                     return code;
