@@ -19,7 +19,8 @@ import java.util.Objects;
  * A row being imported whose key (a bid's batch and product, an institution's code …) the workspace already
  * holds with other values is a conflict: two versions of one fact, and analyses would silently keep the
  * older. An import that adds to a dataset refuses it and points at {@code --replace}; rows equal to what the
- * workspace holds are fine (the same file in another encoding, a file that overlaps an earlier one).
+ * workspace holds are fine (the same file in another encoding, a file that overlaps an earlier one), and so
+ * are rows that only leave empty what the other has (a file with fewer columns).
  */
 final class ImportConflicts {
     private ImportConflicts() {}
@@ -60,11 +61,12 @@ final class ImportConflicts {
         }
     }
 
-    /** {@code field: old there, new here} for the first field whose values differ, or null when all are equal. */
+    /** {@code field old there, new here} for the first field both rows fill with different values, or null. */
     private static String firstDifference(Dataset dataset, Row old, Row row) {
         List<Field> fields = dataset.fields();
         for (int f = 0; f < fields.size(); f++) {
             Object a = old.get(f), b = row.get(f);
+            if (a == null || b == null) continue; // a file without the column (or the value) says nothing against the other
             boolean same = a instanceof BigDecimal x && b instanceof BigDecimal y ? x.compareTo(y) == 0 : Objects.equals(a, b);
             if (!same) return fields.get(f).name() + " " + shown(a) + " there, " + shown(b) + " here";
         }
@@ -72,7 +74,6 @@ final class ImportConflicts {
     }
 
     private static String shown(Object v) {
-        if (v == null) return "(empty)";
         return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
     }
 }
