@@ -5,8 +5,10 @@ import dev.vbp.cli.commands.CompletionCommand;
 import dev.vbp.cli.commands.DemoCommand;
 import dev.vbp.cli.commands.DualChannelCommand;
 import dev.vbp.cli.commands.ImportCommand;
+import dev.vbp.cli.commands.PrepaymentCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.OnlineRateCommand;
+import dev.vbp.cli.commands.PaymentStandardCommand;
 import dev.vbp.cli.commands.PolicyCommand;
 import dev.vbp.cli.commands.ReportCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
@@ -14,6 +16,7 @@ import dev.vbp.cli.commands.SampleCommand;
 import dev.vbp.cli.commands.SavingsCommand;
 import dev.vbp.cli.commands.ShellCommand;
 import dev.vbp.cli.commands.StatusCommand;
+import dev.vbp.cli.commands.TargetsCommand;
 import dev.vbp.cli.commands.ValidateCommand;
 import dev.vbp.cli.commands.VolumeCommand;
 import dev.vbp.cli.options.GlobalOptions;
@@ -51,6 +54,9 @@ import java.util.concurrent.Callable;
                 RetainedSavingsCommand.class,
                 PolicyCommand.class,
                 DualChannelCommand.class,
+                PaymentStandardCommand.class,
+                PrepaymentCommand.class,
+                TargetsCommand.class,
                 ReportCommand.class,
                 SampleCommand.class,
                 DemoCommand.class,

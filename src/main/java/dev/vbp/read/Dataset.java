@@ -31,7 +31,9 @@ public enum Dataset {
             optional("cycle_end", DATE, "end", "采购周期结束", "执行结束日期", "结束日期"),
             optional("category", CATEGORY, "type", "类别", "产品类别"),
             optional("ceiling_price", PRICE, "max_price", "最高有效申报价", "最高申报价", "最高限价"),
-            optional("year", YEAR, "年份", "年度"))),
+            optional("year", YEAR, "年份", "年度"),
+            // Whether the product passed consistency evaluation (一致性评价): the payment standard caps it at once if not.
+            optional("consistency_evaluated", FLAG, "evaluated", "一致性评价", "是否通过一致性评价", "通过一致性评价", "是否过评", "过评"))),
 
     BASELINE("baseline", "集采前价格", List.of(
             optional("product_code", CODE, "product_id", "drug_code", "产品编码", "药品编码", "产品代码", "医保药品代码"),
@@ -110,7 +112,14 @@ public enum Dataset {
     SCORES("scores", "考核得分", List.of(
             required("institution_code", CODE, "hospital_code", "医疗机构编码", "机构编码", "医院编码"),
             required("score", DECIMAL, "考核得分", "得分", "评分", "考核分数"),
-            optional("period", TEXT, "year", "考核年度", "年度")));
+            optional("period", TEXT, "year", "考核年度", "年度"))),
+
+    PREPAYMENTS("prepayments", "医保基金预付", List.of(
+            required("institution_code", CODE, "hospital_code", "医疗机构编码", "机构编码", "医院编码"),
+            required("date", DATE, "payment_date", "预付日期", "拨付日期", "支付日期", "日期"),
+            required("amount", DECIMAL, "预付金额", "拨付金额", "金额"),
+            optional("batch_id", CODE, "batch", "批次", "集采批次"),
+            optional("note", TEXT, "remarks", "备注")));
 
     private final String id;
     private final String chineseName;

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpBundleTest {
     private final ResourceBundle zh = HelpTexts.bundle(Lang.ZH);
     private final Set<String> used = new HashSet<>();
+    /** The English texts each shared (unqualified) key stands for: one Chinese text can only translate one. */
+    private final Map<String, Set<String>> sharedTexts = new java.util.TreeMap<>();
 
     @Test
     void everyHelpTextHasAChineseVersion() {
@@ -38,6 +40,16 @@ class HelpBundleTest {
         List<String> missing = new ArrayList<>();
         walk(VbpCli.create(ctx), missing);
         assertTrue(missing.isEmpty(), "add to src/main/resources/dev/vbp/cli/Messages_zh.properties:\n" + String.join("\n", missing));
+    }
+
+    @Test
+    void aSharedKeyTranslatesOneEnglishText() {
+        everyHelpTextHasAChineseVersion();
+        List<String> clashes = new ArrayList<>();
+        sharedTexts.forEach((key, texts) -> {
+            if (texts.size() > 1) clashes.add(key + " stands for " + texts.size() + " texts (give each command its own vbp.<command>." + key + "): " + texts);
+        });
+        assertEquals(List.of(), clashes);
     }
 
     @Test
@@ -106,7 +118,11 @@ class HelpBundleTest {
     /** The qualified key, or the shared one picocli falls back to. */
     private void need(String key, String shared, String english, List<String> missing) {
         if (zh.containsKey(key)) { used.add(key); return; }
-        if (shared != null && zh.containsKey(shared)) { used.add(shared); return; }
+        if (shared != null && zh.containsKey(shared)) {
+            used.add(shared);
+            sharedTexts.computeIfAbsent(shared, k -> new java.util.TreeSet<>()).add(english);
+            return;
+        }
         missing.add(key + " = <Chinese for: " + english + ">");
     }
 }

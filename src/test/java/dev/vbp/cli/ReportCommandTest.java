@@ -147,6 +147,30 @@ class ReportCommandTest {
     }
 
     /** The text of {@code <section id="id">…</section>}. */
+    @Test
+    void companionMeasuresAreSectionsWithTheirCommandsFigures(@TempDir Path dir) throws IOException {
+        Path md = dir.resolve("r.md");
+        String[] files = {"--bids", "sample-data/bids.csv", "--ledger", "sample-data/ledger.csv", "--institutions", "sample-data/institutions.csv",
+                "--allocations", "sample-data/allocations.csv", "--prepayments", "sample-data/prepayments.csv"};
+        List<String> args = new ArrayList<>(List.of("report", "--sections", "payment-standard,prepayment,targets", "--date", "2020-12-31",
+                "--workspace", dir.resolve("empty-ws").toString(), "--format", "markdown", "--lang", "en", "--out", md.toString()));
+        args.addAll(List.of(files));
+        Cli.run(args.toArray(String[]::new)).ok();
+        String text = Files.readString(md, StandardCharsets.UTF_8);
+        assertTrue(text.contains("## Payment standards") && text.contains("### Paid above the standard, by generic"), text);
+        assertTrue(text.contains("## Fund prepayment") && text.contains("## Landing targets"), text);
+
+        // Each section is its command's own report: the same totals as the command prints.
+        var above = Json.parse(Cli.run("payment-standard", "--by", "generic", "--format", "json", "--bids", "sample-data/bids.csv",
+                "--ledger", "sample-data/ledger.csv", "--institutions", "sample-data/institutions.csv").ok().out()).get("summary");
+        String paidAbove = String.format(java.util.Locale.ROOT, "%,.2f", Json.decimal(above.get("above_standard")));
+        assertTrue(text.contains("- Paid above the standard: " + paidAbove), paidAbove + " in\n" + text);
+        var prepaid = Json.parse(Cli.run("prepayment", "--as-of", "2020-12-31", "--format", "json", "--bids", "sample-data/bids.csv",
+                "--allocations", "sample-data/allocations.csv", "--prepayments", "sample-data/prepayments.csv").ok().out()).get("summary");
+        String due = String.format(java.util.Locale.ROOT, "%,.2f", Json.decimal(prepaid.get("due")));
+        assertTrue(text.contains(due), due + " in\n" + text);
+    }
+
     static String section(String page, String id) {
         Matcher m = Pattern.compile("<section id=\"" + Pattern.quote(id) + "\">(.*?)</section>", Pattern.DOTALL).matcher(page);
         assertTrue(m.find(), "no section " + id);

@@ -38,7 +38,7 @@ public class DemoCommand extends BaseCommand {
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[]{"import", "bids", d + "/bids.csv"});
         steps.add(new String[]{"import", "baseline", d + "/baseline.csv"});
-        for (String ds : new String[]{"institutions", "allocations", "scores", "catalog", "outlets", "stock", "prescriptions", "ledger"}) {
+        for (String ds : new String[]{"institutions", "allocations", "scores", "catalog", "outlets", "stock", "prescriptions", "ledger", "prepayments"}) {
             if (Files.exists(data.resolve(ds + ".csv"))) steps.add(new String[]{"import", ds, d + "/" + ds + ".csv"});
         }
         steps.add(new String[]{"status"});
@@ -58,7 +58,23 @@ public class DemoCommand extends BaseCommand {
             steps.add(new String[]{"dual-channel", "coverage", "--by", "county", "--as-of", "2026-06-30"});
             steps.add(new String[]{"dual-channel", "prescriptions", "--by", "month"});
         }
+        addInstrumentSteps(steps, data);
         return steps;
+    }
+
+    /** The companion measures of VBP: payment standards, fund prepayment, use and price monitoring, landing targets. */
+    private static void addInstrumentSteps(List<String[]> steps, Path data) {
+        String d = data.toString();
+        steps.add(new String[]{"payment-standard", "--as-of", "2020-06-30", "--generic", "奥氮平片", "--generic", "孟鲁司特钠片", "--generic", "利培酮片"});
+        boolean ledger = Files.exists(data.resolve("ledger.csv"));
+        if (ledger) steps.add(new String[]{"payment-standard", "--by", "generic"});
+        if (Files.exists(data.resolve("prepayments.csv"))) {
+            steps.add(new String[]{"prepayment", "--as-of", "2020-12-31", "--institution", "H51340100001", "--institution", "H51340100002"});
+            if (ledger) steps.add(new String[]{"prepayment", "--by", "month", "--as-of", "2020-02-29", "--institution", "H51340100001", "--batch", "4+7"});
+        }
+        if (Files.exists(data.resolve("bids-consumables.csv"))) {
+            steps.add(new String[]{"targets", "--bids", d + "/bids.csv", "--bids", d + "/bids-consumables.csv", "--as-of", "2021-06-30"});
+        }
     }
 
     @Override

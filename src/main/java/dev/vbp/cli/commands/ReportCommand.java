@@ -54,9 +54,10 @@ import java.util.Set;
         description = {"One self-contained report of every analysis the data supports: an HTML page with charts (opens offline),",
                 "Markdown, or an xlsx workbook with a sheet per section.",
                 "Sections: price drops by batch, savings planned and realised, online rate by county and level against the",
-                "target, agreed-volume completion against time elapsed, retained savings, dual-channel coverage. Each shows",
-                "a chart, its table, what it rests on, its warnings and the files it read (rows, SHA-256). A section whose",
-                "data is missing is listed as not run."},
+                "target, agreed-volume completion against time elapsed, retained savings, dual-channel coverage, payment",
+                "standards, fund prepayment and landing targets. Each shows a chart (where one helps), its table, what it",
+                "rests on, its warnings and the files it read (rows, SHA-256). A section whose data is missing is listed",
+                "as not run."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp report --bids sample-data/bids.csv --baseline sample-data/baseline.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --prescriptions sample-data/prescriptions.csv --policy sample-data/policy.yaml --base-period 2017 --date 2026-06-30 --out target/report.html",
@@ -65,7 +66,7 @@ public class ReportCommand extends BaseCommand {
     @Mixin InputOptions input;
 
     @Option(names = "--sections", paramLabel = "ID", split = ",",
-            description = "Only these sections, in this order: price-drops, savings, online-rate, volume, retained-savings, dual-channel (default: every one the data supports).")
+            description = "Only these sections, in this order: price-drops, savings, online-rate, volume, retained-savings, dual-channel, payment-standard, prepayment, targets (default: every one the data supports).")
     List<String> sections = new ArrayList<>();
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report (default: 'VBP monitoring report' / '集采监测报告').")
@@ -85,6 +86,10 @@ public class ReportCommand extends BaseCommand {
     @Option(names = "--policy", paramLabel = "FILE.yaml", description = "Retained-savings policy file (default: the built-in policy).")
     Path policy;
 
+    @Option(names = "--instruments", paramLabel = "FILE.yaml",
+            description = "Companion-measures policy file of the payment-standard, prepayment and targets sections (default: the built-in rules).")
+    Path instruments;
+
     @Option(names = "--xlsx", paramLabel = "FILE", description = "Also (or, without --out, only) write a workbook with a sheet per section.")
     Path xlsx;
 
@@ -98,6 +103,7 @@ public class ReportCommand extends BaseCommand {
     @Mixin DatasetFiles.Outlets outlets;
     @Mixin DatasetFiles.Stock stock;
     @Mixin DatasetFiles.Prescriptions prescriptions;
+    @Mixin DatasetFiles.Prepayments prepayments;
 
     @Override
     protected int execute() throws IOException {
@@ -110,7 +116,7 @@ public class ReportCommand extends BaseCommand {
         List<ReportSections.Spec> chosen = choose();
         Map<Dataset, List<Path>> files = files();
         Workspace workspace = workspace();
-        ReportSections.Settings settings = new ReportSections.Settings(day, basePeriod, target, policy);
+        ReportSections.Settings settings = new ReportSections.Settings(day, basePeriod, target, policy, instruments);
 
         List<Section> done = new ArrayList<>();
         for (ReportSections.Spec spec : chosen) {
@@ -250,7 +256,7 @@ public class ReportCommand extends BaseCommand {
 
     private Map<Dataset, List<Path>> files() {
         Map<Dataset, List<Path>> m = new EnumMap<>(Dataset.class);
-        for (DatasetFiles f : List.of(bids, baseline, institutions, allocations, scores, catalog, outlets, stock, prescriptions)) {
+        for (DatasetFiles f : List.of(bids, baseline, institutions, allocations, scores, catalog, outlets, stock, prescriptions, prepayments)) {
             put(m, f.dataset(), f.files());
         }
         put(m, Dataset.LEDGER, ledger.files);

@@ -19,6 +19,7 @@ import static dev.vbp.read.Dataset.BIDS;
 import static dev.vbp.read.Dataset.CATALOG;
 import static dev.vbp.read.Dataset.LEDGER;
 import static dev.vbp.read.Dataset.OUTLETS;
+import static dev.vbp.read.Dataset.PREPAYMENTS;
 import static dev.vbp.read.Dataset.PRESCRIPTIONS;
 import static dev.vbp.read.Dataset.STOCK;
 
@@ -34,7 +35,7 @@ import static dev.vbp.read.Dataset.STOCK;
 final class ReportSections {
 
     /** What the command lines are built from: the report's options after defaults. */
-    record Settings(LocalDate asOf, String basePeriod, BigDecimal target, Path policy) {}
+    record Settings(LocalDate asOf, String basePeriod, BigDecimal target, Path policy, Path instruments) {}
 
     /** One part: a heading (when a section has several), the datasets it needs beyond the section's, a command line, a chart and a row shaping. */
     record Part(String en, String zh, List<Dataset> needs, Function<Settings, List<String>> commandLine, Chart chart,
@@ -92,7 +93,19 @@ final class ReportSections {
                     Part.of("Gaps", "缺口", s -> args("dual-channel", "gaps", "--as-of", s.asOf().toString()), null),
                     Part.of("Circulated prescriptions by month", "各月流转处方",
                             s -> args("dual-channel", "prescriptions", "--by", "month"),
-                            Chart.line("month", "amount", "fund_paid")).needing(PRESCRIPTIONS))));
+                            Chart.line("month", "amount", "fund_paid")).needing(PRESCRIPTIONS))),
+            // The companion measures read their rules from the instruments policy (--instruments on the report).
+            new Spec("payment-standard", "Payment standards", "医保支付标准", List.of(BIDS), List.of(
+                    Part.of("Paid above the standard, by generic", "超出支付标准的金额（按通用名）",
+                            s -> instruments(s, "payment-standard", "--by", "generic"),
+                            Chart.bar("generic", "amount", "above_standard")).needing(LEDGER),
+                    Part.of("Each product's payment on the day", "各产品当日的支付标准",
+                            s -> instruments(s, "payment-standard", "--as-of", s.asOf().toString()), null))),
+            new Spec("prepayment", "Fund prepayment", "医保基金预付", List.of(ALLOCATIONS, BIDS), List.of(
+                    Part.of(null, null, s -> instruments(s, "prepayment", "--as-of", s.asOf().toString()),
+                            Chart.bar(List.of("institution_code", "batch", "year_start"), "due", "paid")))),
+            new Spec("targets", "Landing targets", "集采落地目标", List.of(BIDS), List.of(
+                    Part.of(null, null, s -> instruments(s, "targets", "--as-of", s.asOf().toString()), null))));
 
     private ReportSections() {}
 
@@ -102,6 +115,12 @@ final class ReportSections {
 
     private static List<String> args(String... words) {
         return new ArrayList<>(List.of(words));
+    }
+
+    private static List<String> instruments(Settings s, String... words) {
+        List<String> a = args(words);
+        if (s.instruments() != null) a.addAll(List.of("--policy", s.instruments().toString()));
+        return a;
     }
 
     private static List<String> withBasePeriod(Settings s, String... words) {

@@ -104,4 +104,14 @@ public abstract class DatasetFiles {
         @Override public String option() { return "--prescriptions"; }
         @Override public List<Path> files() { return files; }
     }
+
+    public static final class Prepayments extends DatasetFiles {
+        @Option(names = "--prepayments", paramLabel = "FILE",
+                description = "Fund prepayment file(s) (institution, date, amount, optional batch) to read instead of the workspace's (repeatable).")
+        List<Path> files = new ArrayList<>();
+
+        @Override public Dataset dataset() { return Dataset.PREPAYMENTS; }
+        @Override public String option() { return "--prepayments"; }
+        @Override public List<Path> files() { return files; }
+    }
 }
