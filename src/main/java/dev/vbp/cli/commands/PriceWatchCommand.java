@@ -65,6 +65,28 @@ public class PriceWatchCommand extends AnalysisCommand {
     @Option(names = "--fail-on-flag", description = "Exit 1 when anything is flagged.")
     boolean failOnFlag;
 
+    /**
+     * Rows as the user knows them: a workspace's listing or baseline copy by the file imported and its row number
+     * (the copy keeps the rows in order, not the source's line numbers); a workspace ledger by the file imported
+     * (kept as imported, so its line numbers hold).
+     */
+    private static java.util.function.UnaryOperator<String> userNames(DataSources sources) {
+        java.util.Map<String, String> imported = new java.util.HashMap<>();
+        for (Dataset d : List.of(Dataset.LISTINGS, Dataset.BASELINE)) {
+            List<java.nio.file.Path> files = sources.workspace().files(d);
+            var entries = sources.workspace().manifest().entries(d.id());
+            for (int i = 0; i < files.size(); i++) imported.put(files.get(i).toString(), entries.get(i).source());
+        }
+        return where -> {
+            int colon = where.lastIndexOf(':');
+            if (colon < 0) return where;
+            String file = where.substring(0, colon), line = where.substring(colon + 1);
+            String source = imported.get(file);
+            if (source != null && line.chars().allMatch(Character::isDigit)) return source + " (imported) row " + (Long.parseLong(line) - 1);
+            return sources.ledgerName(file).equals(file) ? where : sources.ledgerName(file) + ":" + line;
+        };
+    }
+
     @Override
     protected Outcome analyse() {
         DataSources sources = sources();
@@ -103,7 +125,7 @@ public class PriceWatchCommand extends AnalysisCommand {
             LedgerResult<PurchasePrices> scanned = scan(sources.ledgerScan(ledger), () -> new PurchasePrices(refs));
             purchases = scanned.aggregate();
         }
-        Report report = PriceWatchReport.of(checks, purchases, bids, listings);
+        Report report = PriceWatchReport.of(checks, purchases, bids, listings, userNames(sources));
         if (region != null) report.parameter("region", region);
         report.assumption("price_watch", policy.assumptions("price_watch"));
         report.assumption("listed_prices", listingSource);

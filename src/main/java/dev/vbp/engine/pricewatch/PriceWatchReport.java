@@ -21,7 +21,9 @@ public final class PriceWatchReport {
 
     public static final String COMMAND = "price-watch";
 
-    public static Report of(ListingChecks listings, PurchasePrices purchases, List<Bid> bids, List<Listing> listed) {
+    /** @param name how a row reference ({@code file:line}) is shown to the user */
+    public static Report of(ListingChecks listings, PurchasePrices purchases, List<Bid> bids, List<Listing> listed,
+                            java.util.function.UnaryOperator<String> name) {
         Report r = new Report(COMMAND, List.of(
                 new Column("flag", "Flag", "标记", ValueKind.CODE),
                 new Column("generic", "Generic", "通用名", ValueKind.TEXT),
@@ -57,7 +59,7 @@ public final class PriceWatchReport {
             r.row(f.kind().code(), f.generic(), f.spec(), f.productCode(), f.manufacturer(), f.region(), f.institution(),
                     f.from(), f.to(), Exact.unitPrice(f.price()), Exact.unitPrice(f.reference()), Exact.ratio(f.ratio()),
                     f.limit(), f.lines(), f.packs() == null ? null : plain(f.packs()),
-                    f.paidAbove() == null ? null : Exact.money(f.paidAbove()), String.join("; ", f.rows()));
+                    f.paidAbove() == null ? null : Exact.money(f.paidAbove()), String.join("; ", f.rows().stream().map(name).toList()));
         }
         ListingChecks.Counts c = listings.counts();
         r.summary("listings", "Listed prices read", "挂网价格行数", ValueKind.INTEGER, c.listings());
