@@ -26,8 +26,9 @@ import java.util.Locale;
 public final class VbpCli {
     private VbpCli() {}
 
+    /** The whole tree, every subcommand (for documentation, completion and the shell). */
     public static CommandLine create(CliContext context) {
-        return create(context, new String[0]);
+        return build(context, new String[0], null);
     }
 
     /**
@@ -35,11 +36,17 @@ public final class VbpCli {
      * parse errors are written in it: {@code --lang} among the arguments, else the environment.
      */
     public static CommandLine create(CliContext context, String... args) {
+        return build(context, args, args);
+    }
+
+    /** {@code choose} are the arguments that decide which subcommands are built ({@link SubcommandChoice}); null: all. */
+    private static CommandLine build(CliContext context, String[] args, String[] choose) {
         VbpCommand root = new VbpCommand();
         root.context = context;
         root.global.defaultLang = Lang.fromEnvironment(context.env(), Locale.getDefault());
         Lang lang = HelpTexts.langOf(args, root.global.defaultLang);
         CommandLine cli = new CommandLine(root);
+        SubcommandChoice.add(cli, SubcommandChoice.of(cli.getCommandSpec(), choose));
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

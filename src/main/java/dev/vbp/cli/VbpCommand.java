@@ -29,9 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** The root command. A new subcommand goes into {@code subcommands} here and gets a page in commands/. */
+/**
+ * The root command. A new subcommand goes into {@link #SUBCOMMANDS} here and gets a page in commands/.
+ * They are listed here and not in {@code @Command(subcommands = ...)} so that {@link VbpCli} can build the
+ * model of just the one a command line names: reading every command's annotations is most of start-up.
+ */
 @Command(name = "vbp",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -42,31 +47,32 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples (run every analysis on sample-data/, then one on its own):%n",
         footer = {
                 "  vbp demo",
-                "  vbp price-drop --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --by batch"},
-        subcommands = {
-                ImportCommand.class,
-                ValidateCommand.class,
-                StatusCommand.class,
-                ColumnsCommand.class,
-                PriceDropCommand.class,
-                SavingsCommand.class,
-                OnlineRateCommand.class,
-                VolumeCommand.class,
-                RetainedSavingsCommand.class,
-                PolicyCommand.class,
-                DualChannelCommand.class,
-                PaymentStandardCommand.class,
-                PrepaymentCommand.class,
-                TargetsCommand.class,
-                PriceWatchCommand.class,
-                ReportCommand.class,
-                SampleCommand.class,
-                DemoCommand.class,
-                ShellCommand.class,
-                CompletionCommand.class,
-                HelpCommand.class,
-        })
+                "  vbp price-drop --bids sample-data/bids.csv --baseline sample-data/baseline.csv --base-period 2017 --by batch"})
 public class VbpCommand implements Callable<Integer> {
+    /** Every subcommand, in the order help lists them. */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(
+            ImportCommand.class,
+            ValidateCommand.class,
+            StatusCommand.class,
+            ColumnsCommand.class,
+            PriceDropCommand.class,
+            SavingsCommand.class,
+            OnlineRateCommand.class,
+            VolumeCommand.class,
+            RetainedSavingsCommand.class,
+            PolicyCommand.class,
+            DualChannelCommand.class,
+            PaymentStandardCommand.class,
+            PrepaymentCommand.class,
+            TargetsCommand.class,
+            PriceWatchCommand.class,
+            ReportCommand.class,
+            SampleCommand.class,
+            DemoCommand.class,
+            ShellCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class);
+
     @Mixin
     public GlobalOptions global = new GlobalOptions();
 

@@ -133,7 +133,13 @@ public final class Strength {
 
     /** Reads a spec; never throws. {@code null} reads as an empty, not-understood spec. */
     public static Strength parse(String text) {
-        String original = text == null ? "" : text;
+        return PARSED.get(text == null ? "" : text);
+    }
+
+    /** A spec read once per distinct text (a strength never changes once made). */
+    private static final Memo<Strength> PARSED = new Memo<>(16_384, Strength::parseOnce);
+
+    private static Strength parseOnce(String original) {
         Strength understood = understand(original);
         return understood != null ? understood : new Strength(original, List.of(), null, List.of());
     }

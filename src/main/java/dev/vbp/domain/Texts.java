@@ -19,6 +19,12 @@ public final class Texts {
      */
     public static String normalise(String text) {
         if (text == null || text.isEmpty()) return "";
+        return NORMALISED.get(text);
+    }
+
+    private static final Memo<String> NORMALISED = new Memo<>(16_384, Texts::normaliseOnce);
+
+    private static String normaliseOnce(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(s.length());
         boolean pendingSpace = false;

@@ -215,7 +215,7 @@ public class SampleCommand extends BaseCommand {
                 Files.move(tmp, out.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             note(String.format("wrote %,d allocations, %,d ledger lines (%,d returns) and %,d scores to %s",
-                    files.stats().allocations(), files.stats().ledgerLines(), files.stats().returns(), files.stats().institutions() - 1, out));
+                    files.stats().allocations(), files.stats().ledgerLines(), files.stats().returns(), files.stats().institutions() - 1, global().out)); // as given: the command pages must not name this machine's folders
             return ExitCodes.OK;
         }
     }

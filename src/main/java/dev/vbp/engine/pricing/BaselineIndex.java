@@ -28,9 +28,15 @@ public final class BaselineIndex {
         public boolean found() { return unitPrice != null; }
     }
 
+    /**
+     * A price with its key, made once: a key normalises names and strengths (Unicode NFKC, patterns), which
+     * was most of the time of a large baseline when it was made again for every bid a price was compared with.
+     */
+    private record Keyed(BaselinePrice price, ProductKey key) {}
+
     private final Map<String, List<BaselinePrice>> byCode = new HashMap<>();
     /** "name|strength" → prices, indexed under both the plain and the full name (see {@link ProductKey}). */
-    private final Map<String, List<BaselinePrice>> byName = new HashMap<>();
+    private final Map<String, List<Keyed>> byName = new HashMap<>();
     private final Period period;
     private final String region;
     private final BaseStat stat;
@@ -41,10 +47,11 @@ public final class BaselineIndex {
         this.stat = stat;
         for (BaselinePrice p : prices) {
             ProductKey key = p.key();
+            Keyed keyed = new Keyed(p, key);
             if (key.productCode() != null) byCode.computeIfAbsent(key.productCode(), k -> new ArrayList<>()).add(p);
-            byName.computeIfAbsent(key.name() + "|" + key.strength(), k -> new ArrayList<>()).add(p);
+            byName.computeIfAbsent(key.name() + "|" + key.strength(), k -> new ArrayList<>()).add(keyed);
             if (!key.fullName().equals(key.name())) {
-                byName.computeIfAbsent(key.fullName() + "|" + key.strength(), k -> new ArrayList<>()).add(p);
+                byName.computeIfAbsent(key.fullName() + "|" + key.strength(), k -> new ArrayList<>()).add(keyed);
             }
         }
     }
@@ -76,8 +83,8 @@ public final class BaselineIndex {
         java.util.Set<BaselinePrice> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<BaselinePrice> out = new ArrayList<>();
         for (String name : new String[]{key.name(), key.fullName()}) {
-            for (BaselinePrice p : byName.getOrDefault(name + "|" + key.strength(), List.of())) {
-                if (key.formCompatible(p.key()) && found.add(p)) out.add(p);
+            for (Keyed k : byName.getOrDefault(name + "|" + key.strength(), List.<Keyed>of())) {
+                if (key.formCompatible(k.key()) && found.add(k.price())) out.add(k.price());
             }
         }
         return out;
