@@ -9,6 +9,7 @@ import dev.vbp.cli.commands.PrepaymentCommand;
 import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.OnlineRateCommand;
 import dev.vbp.cli.commands.PaymentStandardCommand;
+import dev.vbp.cli.commands.PriceWatchCommand;
 import dev.vbp.cli.commands.PolicyCommand;
 import dev.vbp.cli.commands.ReportCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
@@ -63,6 +64,7 @@ public class VbpCommand implements Callable<Integer> {
             PaymentStandardCommand.class,
             PrepaymentCommand.class,
             TargetsCommand.class,
+            PriceWatchCommand.class,
             ReportCommand.class,
             SampleCommand.class,
             DemoCommand.class,

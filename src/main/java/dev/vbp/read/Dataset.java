@@ -119,7 +119,20 @@ public enum Dataset {
             required("date", DATE, "payment_date", "预付日期", "拨付日期", "支付日期", "日期"),
             required("amount", DECIMAL, "预付金额", "拨付金额", "金额"),
             optional("batch_id", CODE, "batch", "批次", "集采批次"),
-            optional("note", TEXT, "remarks", "备注")));
+            optional("note", TEXT, "remarks", "备注"))),
+
+    // Listed prices over time (挂网价格): a product's price in a region from a day on, or its delisting.
+    LISTINGS("listings", "挂网价格", List.of(
+            optional("product_code", CODE, "product_id", "drug_code", "产品编码", "药品编码", "产品代码", "医保药品代码", "耗材编码"),
+            optional("generic_name", TEXT, "name", "generic", "通用名", "药品通用名", "通用名称", "药品名称", "产品名称"),
+            optional("dosage_form", TEXT, "form", "剂型"),
+            optional("spec", STRENGTH, "strength", "specification", "规格", "规格包装", "制剂规格"),
+            optional("manufacturer", TEXT, "firm", "company", "生产企业", "企业名称", "生产厂家"),
+            required("listed_price", PRICE, "price", "pack_price", "挂网价", "挂网价格", "挂网价格(元)", "挂网价(元)", "价格"),
+            required("pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量", "最小包装数量"),
+            required("date", DATE, "listed_on", "挂网日期", "变更日期", "生效日期", "执行日期", "日期"),
+            optional("region", TEXT, "area", "province", "地区", "省份", "挂网地区"),
+            optional("status", LISTING_STATUS, "listing_status", "挂网状态", "状态")));
 
     private final String id;
     private final String chineseName;

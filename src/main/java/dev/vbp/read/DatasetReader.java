@@ -97,7 +97,10 @@ public final class DatasetReader {
             }
             HeaderMapping mapping = settings.mappingFor(dataset);
             Map<String, String> mapped = mapping.appliesTo(dataset) ? mapping.columns() : Map.of();
-            Map<String, Object> fixed = fixedValues(dataset, settings.fixedValues());
+            Map<String, String> given = new java.util.LinkedHashMap<>();
+            if (mapping.appliesTo(dataset)) given.putAll(mapping.fixedValues()); // a mapping file's set:
+            given.putAll(settings.fixedValues()); // --set wins
+            Map<String, Object> fixed = fixedValues(dataset, given);
             // Title rows above the header: the header is the row named by --header-row, else the first of the
             // first rows that binds the required columns, else the first row (whose error says what was found).
             List<CSVRecord> head = new ArrayList<>();
@@ -156,7 +159,7 @@ public final class DatasetReader {
             try {
                 out.put(field.name(), FieldParsers.parse(field.type(), e.getValue()));
             } catch (FieldParseException x) {
-                throw new BadInputException("--set " + e.getKey() + "=" + e.getValue() + ": " + x.getMessage());
+                throw new BadInputException("set " + e.getKey() + "=" + e.getValue() + ": " + x.getMessage());
             }
         }
         return out;

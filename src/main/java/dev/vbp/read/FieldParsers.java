@@ -4,6 +4,7 @@ import dev.vbp.domain.Category;
 import dev.vbp.domain.Channel;
 import dev.vbp.domain.Codes;
 import dev.vbp.domain.Ownership;
+import dev.vbp.domain.ListingStatus;
 import dev.vbp.domain.OutletType;
 import dev.vbp.domain.Texts;
 
@@ -115,6 +116,8 @@ public final class FieldParsers {
                     "public or private (also 公立/民营, 非公立)", raw));
             case OUTLET_TYPE -> OutletType.parse(s).orElseThrow(() -> new FieldParseException(
                     "hospital or pharmacy (also 医院/药店, 定点医疗机构/定点零售药店)", raw));
+            case LISTING_STATUS -> ListingStatus.parse(s).orElseThrow(() -> new FieldParseException(
+                    "listed or delisted (also 挂网/撤网, 暂停挂网, 撤销挂网)", raw));
         };
     }
 
@@ -136,6 +139,7 @@ public final class FieldParsers {
             case CATEGORY -> ((Category) value).code();
             case OWNERSHIP -> ((Ownership) value).code();
             case OUTLET_TYPE -> ((OutletType) value).code();
+            case LISTING_STATUS -> ((ListingStatus) value).code();
         };
     }
 
@@ -151,6 +155,7 @@ public final class FieldParsers {
             case CATEGORY -> Category.class;
             case OWNERSHIP -> Ownership.class;
             case OUTLET_TYPE -> OutletType.class;
+            case LISTING_STATUS -> ListingStatus.class;
         };
     }
 

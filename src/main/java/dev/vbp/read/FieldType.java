@@ -34,6 +34,8 @@ public enum FieldType {
     OWNERSHIP,
     /** hospital/pharmacy: 医院/医疗机构/药店/零售药店. */
     OUTLET_TYPE,
+    /** listed/delisted: 挂网/撤网 (also 暂停挂网, 撤销挂网). */
+    LISTING_STATUS,
     /** A strength or spec such as 0.5mg, 20ml:0.2g; kept as written (normalised by {@code Strength}). */
     STRENGTH
 }

@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  * columns:
  *   药品名: generic_name
  *   本次中选单价: bid_price
+ * set:                     # optional: fixed values for columns the file lacks, as --set COLUMN=VALUE
+ *   batch_id: round-3
  * </pre>
+ * A {@code --set} on the command line wins over the same column's {@code set:} here.
  * Source headers are compared after {@link HeaderNames#normalise}. An unknown key, an unknown dataset or a
  * canonical column the dataset does not have is reported with the file's line number.
  */
@@ -31,8 +34,14 @@ public final class HeaderMapping {
     private final Path source;
     private final Dataset dataset;            // null: applies to any dataset
     private final Map<String, String> columns; // normalised source header -> canonical field
+    private final Map<String, String> fixed;   // canonical field -> fixed value (set:)
 
     private HeaderMapping(Path source, Dataset dataset, Map<String, String> columns) {
+        this(source, dataset, columns, Map.of());
+    }
+
+    private HeaderMapping(Path source, Dataset dataset, Map<String, String> columns, Map<String, String> fixed) {
+        this.fixed = fixed;
         this.source = source;
         this.dataset = dataset;
         this.columns = columns;
@@ -53,11 +62,16 @@ public final class HeaderMapping {
     /** Normalised source header → canonical field name. */
     public Map<String, String> columns() { return Collections.unmodifiableMap(columns); }
 
+    /** Fixed values for columns a file lacks (the {@code set:} section), canonical column → text. */
+    public Map<String, String> fixedValues() { return Collections.unmodifiableMap(fixed); }
+
     public static HeaderMapping load(Path file) {
         String name = file.toString();
         Dataset dataset = null;
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, Integer> columnLines = new LinkedHashMap<>();
+        Map<String, String> fixed = new LinkedHashMap<>();
+        Map<String, Integer> fixedLines = new LinkedHashMap<>();
         // Mapping files are written in Notepad as often as anything: GB18030 is as welcome as UTF-8.
         String text = YamlText.read(file, "mapping file");
         Map<String, Integer> keyLines = new LinkedHashMap<>();
@@ -103,8 +117,25 @@ public final class HeaderMapping {
                             columns.put(HeaderNames.normalise(header), YamlText.scalar(p, name).trim());
                         }
                     }
+                    case "set" -> {
+                        if (value != JsonToken.START_OBJECT) {
+                            throw new BadInputException(name + ":" + keyLine + ": 'set' must map column names to values (batch_id: round-3)");
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String column = YamlText.scalar(p, name).trim();
+                            int l = line(p);
+                            JsonToken v = p.nextToken();
+                            if (!v.isScalarValue() || v == JsonToken.VALUE_NULL) {
+                                throw new BadInputException(name + ":" + l + ": the value for '" + Echo.cap(column) + "' must be text such as round-3");
+                            }
+                            if (fixedLines.put(column, l) != null) {
+                                throw new BadInputException(name + ":" + l + ": '" + Echo.cap(column) + "' is set twice");
+                            }
+                            fixed.put(column, YamlText.scalar(p, name).trim());
+                        }
+                    }
                     default -> throw new BadInputException(name + ":" + keyLine + ": unknown key '" + key
-                            + "'; expected 'dataset' or 'columns'");
+                            + "'; expected 'dataset', 'columns' or 'set'");
                 }
             }
             YamlText.expectEnd(p, name);
@@ -124,7 +155,18 @@ public final class HeaderMapping {
                         .collect(Collectors.joining(", ")) : ""));
             }
         }
-        return new HeaderMapping(file, dataset, columns);
+        for (var entry : fixed.entrySet()) {
+            String field = entry.getKey();
+            boolean known = dataset != null
+                    ? dataset.fields().stream().anyMatch(f -> f.name().equals(field))
+                    : java.util.Arrays.stream(Dataset.values()).anyMatch(d -> d.fields().stream().anyMatch(f -> f.name().equals(field)));
+            if (!known) {
+                throw new BadInputException(name + ":" + fixedLines.get(field) + ": 'set' names an unknown column '" + Echo.cap(field) + "'"
+                        + (dataset != null ? "; " + dataset.id() + " has " + dataset.fields().stream().map(Field::name)
+                        .collect(Collectors.joining(", ")) : ""));
+            }
+        }
+        return new HeaderMapping(file, dataset, columns, fixed);
     }
 
     private static int line(JsonParser p) {

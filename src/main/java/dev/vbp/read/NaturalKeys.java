@@ -31,7 +31,7 @@ public final class NaturalKeys {
             case SCORES -> new Key("institution and period", r -> join(r.text("institution_code"), r.text("period")));
             case PRESCRIPTIONS -> new Key("prescription and drug", r -> join(r.text("prescription_id"),
                     r.text("drug_code") != null ? r.text("drug_code") : r.text("generic_name")));
-            case BASELINE, LEDGER, PREPAYMENTS -> null;
+            case BASELINE, LEDGER, PREPAYMENTS, LISTINGS -> null;
         });
     }
 

@@ -67,7 +67,7 @@ public final class ParsedFiles {
     /** Settings compared by value; a mapping file by its path and the columns it held when loaded. */
     private static Object settingsKey(ReadSettings s) {
         List<Object> mappings = s.mappings().stream()
-                .map(m -> (Object) List.of(String.valueOf(m.source().orElse(null)), String.valueOf(m.dataset().orElse(null)), Map.copyOf(m.columns())))
+                .map(m -> (Object) List.of(String.valueOf(m.source().orElse(null)), String.valueOf(m.dataset().orElse(null)), Map.copyOf(m.columns()), Map.copyOf(m.fixedValues())))
                 .toList();
         return java.util.Arrays.asList(String.valueOf(s.charset()), String.valueOf(s.delimiter()), mappings, s.codeCheck(),
                 s.codeMap(), s.sheet(), s.headerRow(), s.fixedValues());

@@ -5,6 +5,8 @@ import dev.vbp.domain.BaselinePrice;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Category;
 import dev.vbp.domain.Institution;
+import dev.vbp.domain.ListingStatus;
+import dev.vbp.domain.pricewatch.Listing;
 import dev.vbp.domain.OutletType;
 import dev.vbp.domain.Ownership;
 import dev.vbp.domain.Score;
@@ -68,6 +70,14 @@ public final class Records {
     public static StockEntry stockEntry(Row r) {
         return new StockEntry(r.text("outlet_code"), new DrugRef(r.text("drug_code"), r.text("generic_name"), r.text("dosage_form")),
                 r.date("since"), r.where());
+    }
+
+    public static Listing listing(Row r) {
+        String spec = r.text("spec");
+        ListingStatus status = r.as("status", ListingStatus.class);
+        return new Listing(r.text("product_code"), r.text("generic_name"), r.text("dosage_form"), spec,
+                spec == null ? null : Strength.parse(spec), r.text("manufacturer"), r.decimal("listed_price"),
+                r.integer("pack_count"), r.date("date"), r.text("region"), status == null ? ListingStatus.LISTED : status, r.where());
     }
 
     public static Prescription prescription(Row r) {

@@ -26,6 +26,8 @@ final class RowRules {
                 }
                 yield null;
             }
+            case LISTINGS -> row.get("product_code") == null && (row.get("generic_name") == null || row.get("spec") == null)
+                    ? new Problem("product_code", "needs a product code, or a generic name and a spec") : null;
             case STOCK -> row.get("drug_code") == null && row.get("generic_name") == null
                     ? new Problem("drug_code", "needs a drug code or a generic name") : null;
             case PRESCRIPTIONS -> {

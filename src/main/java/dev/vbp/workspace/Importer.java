@@ -98,6 +98,9 @@ public final class Importer {
         }
 
         Manifest before = ws.manifest();
+        if (!replace && dataset != Dataset.LEDGER) {
+            ImportConflicts.check(ws, dataset, pending.stream().flatMap(p -> p.rows().stream()).toList());
+        }
         List<Manifest.Entry> existing = replace ? List.of() : before.entries(dataset.id());
         List<FileOutcome> outcomes = new ArrayList<>();
         List<Pending> toWrite = new ArrayList<>();
@@ -192,8 +195,9 @@ public final class Importer {
     }
 
     /** A source file read and checked, with how to write its data into the workspace. */
+    /** @param rows the accepted rows of a table (null for a ledger, which is streamed) */
     record Pending(Path file, String sha, String encoding, String delimiter, String columns, long accepted, long rejected,
-                   List<Reject> rejects, List<String> warnings, String extension, DataWriter data) {}
+                   List<Reject> rejects, List<String> warnings, String extension, DataWriter data, List<dev.vbp.read.Row> rows) {}
 
     /** What checking one file found, without writing anything ({@code vbp validate}). */
     public record Checked(String source, String encoding, String delimiter, String columns, long accepted, long rejected,
@@ -232,7 +236,7 @@ public final class Importer {
         }
         return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
                 read.rows().size(), read.rejects().size(), read.rejects(), warnings, ".csv",
-                textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)));
+                textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)), read.rows());
     }
 
     /**

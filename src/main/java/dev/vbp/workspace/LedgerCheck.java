@@ -52,6 +52,6 @@ final class LedgerCheck {
                 };
         return new Importer.Pending(file, sha, info.encoding(), dev.vbp.read.Dialect.delimiterName(info.delimiter()),
                 info.columns().toString(), r.acceptedLines(), r.errorCount(), rejects, warnings, extension,
-                data);
+                data, null);
     }
 }

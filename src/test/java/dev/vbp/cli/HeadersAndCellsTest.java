@@ -70,6 +70,22 @@ class HeadersAndCellsTest {
     }
 
     @Test
+    void aMappingFileSetsColumnsTooAndTheCommandLineWins() throws IOException {
+        Path bids = write("round4.csv", "药品名,spec,pack_count,bid_price,ceiling_price\n阿莫西林胶囊,0.25g,10,5,10\n");
+        Path map = write("round4.yaml", "dataset: bids\ncolumns:\n  药品名: generic_name\nset:\n  batch_id: round-4\n");
+        String ws = dir.resolve("ws").toString();
+        String out = Cli.run("price-drop", "--bids", bids.toString(), "--map", map.toString(), "--workspace", ws,
+                "--format", "csv", "--by", "batch").ok().out();
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("round-4,")), out);
+        out = Cli.run("price-drop", "--bids", bids.toString(), "--map", map.toString(), "--set", "batch_id=round-5",
+                "--workspace", ws, "--format", "csv", "--by", "batch").ok().out();
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("round-5,")) && !out.contains("round-4"), out);
+        Path bad = write("bad-set.yaml", "dataset: bids\nset:\n  batch_idd: round-4\n");
+        String err = Cli.run("validate", "bids", bids.toString(), "--map", bad.toString()).expect(ExitCodes.BAD_INPUT).err();
+        assertTrue(err.contains("bad-set.yaml:3: 'set' names an unknown column 'batch_idd'"), err);
+    }
+
+    @Test
     void dashesAndSlashesAreEmptyWhereAValueMayBeMissing() throws IOException {
         Path bids = write("dash.csv", "batch_id,generic_name,spec,pack_count,bid_price,ceiling_price,manufacturer\n"
                 + "B1,阿莫西林胶囊,0.25g,10,5,—,/\nB1,布洛芬片,0.2g,10,5,-,-\n");

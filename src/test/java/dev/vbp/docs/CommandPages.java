@@ -149,6 +149,8 @@ public final class CommandPages {
               包装规格: spec
               单包装片数: pack_count
               本次中选单价: bid_price
+            set:                   # optional: fixed values for columns the file lacks (as --set; --set wins)
+              batch_id: round-3
             ```
 
             Headers are compared ignoring case, spaces, underscores and full-width forms. A mapping entry wins over

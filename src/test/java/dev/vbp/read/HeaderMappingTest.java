@@ -44,7 +44,7 @@ class HeaderMappingTest {
                 "dataset: bids\ncolumns:\n  药品名: generic_name\n  药品名: spec\n", utf8))).getMessage()
                 .endsWith("b.yaml:4: '药品名' is mapped twice (also on line 3)"));
         assertTrue(assertThrows(BadInputException.class, () -> HeaderMapping.load(write("c.yaml",
-                "datasets: bids\n", utf8))).getMessage().endsWith("c.yaml:1: unknown key 'datasets'; expected 'dataset' or 'columns'"));
+                "datasets: bids\n", utf8))).getMessage().endsWith("c.yaml:1: unknown key 'datasets'; expected 'dataset', 'columns' or 'set'"));
         assertTrue(assertThrows(BadInputException.class, () -> HeaderMapping.load(write("d.yaml",
                 "dataset: bidz\n", utf8))).getMessage().contains("d.yaml:1: unknown dataset 'bidz'"));
     }

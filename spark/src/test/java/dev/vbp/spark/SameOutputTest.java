@@ -209,7 +209,11 @@ class SameOutputTest {
         for (int i = 50; i < lines.size(); i += 97) lines.set(i, lines.get(i).replace(",线上,", ",网上?,"));
         Files.write(bad, lines, StandardCharsets.UTF_8);
         withSplits("16k", () -> {
-            same(with(ONLINE_RATE, "--ledger", bad.toString(), "--by", "county"));
+            // tolerated (the default tolerates none): the report is written and its warning names the same lines
+            same(with(ONLINE_RATE, "--ledger", bad.toString(), "--by", "county", "--max-rejects", "-1"));
+            Run none = spark(with(ONLINE_RATE, "--ledger", bad.toString(), "--by", "county"));
+            assertEquals(local(with(ONLINE_RATE, "--ledger", bad.toString(), "--by", "county")), none);
+            assertEquals(3, none.exit());
             Run stopped = spark(with(ONLINE_RATE, "--ledger", bad.toString(), "--by", "county", "--max-errors", "5"));
             assertEquals(local(with(ONLINE_RATE, "--ledger", bad.toString(), "--by", "county", "--max-errors", "5")), stopped);
             assertEquals(3, stopped.exit());

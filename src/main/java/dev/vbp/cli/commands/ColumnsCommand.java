@@ -85,6 +85,7 @@ public class ColumnsCommand extends BaseCommand {
             case CATEGORY -> "药品";
             case OWNERSHIP -> "public";
             case OUTLET_TYPE -> "pharmacy";
+            case LISTING_STATUS -> "listed";
             case STRENGTH -> "5mg";
             case CODE, MEDICAL_CODE, TEXT -> "";
         };

@@ -44,7 +44,7 @@ public class DemoCommand extends BaseCommand {
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[]{"import", "bids", d + "/bids.csv"});
         steps.add(new String[]{"import", "baseline", d + "/baseline.csv"});
-        for (String ds : new String[]{"institutions", "allocations", "scores", "catalog", "outlets", "stock", "prescriptions", "ledger", "prepayments"}) {
+        for (String ds : new String[]{"institutions", "allocations", "scores", "catalog", "outlets", "stock", "prescriptions", "ledger", "prepayments", "listings"}) {
             if (Files.exists(found.resolve(ds + ".csv"))) steps.add(new String[]{"import", ds, d + "/" + ds + ".csv"});
         }
         // Where the files were imported from is a path on this machine: the tour leaves it out.
@@ -78,6 +78,11 @@ public class DemoCommand extends BaseCommand {
         if (Files.exists(found.resolve("prepayments.csv"))) {
             steps.add(new String[]{"prepayment", "--as-of", "2020-12-31", "--institution", "H51340100001", "--institution", "H51340100002"});
             if (ledger) steps.add(new String[]{"prepayment", "--by", "month", "--as-of", "2020-02-29", "--institution", "H51340100001", "--batch", "4+7"});
+        }
+        if (Files.exists(found.resolve("listings.csv"))) {
+            steps.add(new String[]{"price-watch", "--top", "12"});
+            if (ledger) steps.add(new String[]{"price-watch", "--where", "flag=above_listed", "--sort=-paid_above", "--top", "5",
+                    "--columns", "institution_code,generic,manufacturer,from,to,price,reference,lines,paid_above"});
         }
         if (Files.exists(found.resolve("bids-consumables.csv"))) {
             steps.add(new String[]{"targets", "--bids", d + "/bids.csv", "--bids", d + "/bids-consumables.csv", "--as-of", "2021-06-30"});

@@ -55,9 +55,9 @@ import java.util.Set;
                 "Markdown, or an xlsx workbook with a sheet per section.",
                 "Sections: price drops by batch, savings planned and realised, online rate by county and level against the",
                 "target, agreed-volume completion against time elapsed, retained savings, dual-channel coverage, payment",
-                "standards, fund prepayment and landing targets. Each shows a chart (where one helps), its table, what it",
-                "rests on, its warnings and the files it read (rows, SHA-256). A section whose data is missing is listed",
-                "as not run."},
+                "standards, fund prepayment, landing targets and price monitoring. Each shows a chart (where one helps),",
+                "its table, what it rests on, its warnings and the files it read (rows, SHA-256). A section whose data is",
+                "missing is listed as not run."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  vbp report --bids sample-data/bids.csv --baseline sample-data/baseline.csv --ledger sample-data/ledger.csv --institutions sample-data/institutions.csv --allocations sample-data/allocations.csv --scores sample-data/scores.csv --catalog sample-data/catalog.csv --outlets sample-data/outlets.csv --stock sample-data/stock.csv --prescriptions sample-data/prescriptions.csv --policy sample-data/policy.yaml --base-period 2017 --date 2026-06-30 --out target/report.html",
@@ -66,7 +66,7 @@ public class ReportCommand extends BaseCommand {
     @Mixin InputOptions input;
 
     @Option(names = "--sections", paramLabel = "ID", split = ",",
-            description = "Only these sections, in this order: price-drops, savings, online-rate, volume, retained-savings, dual-channel, payment-standard, prepayment, targets (default: every one the data supports).")
+            description = "Only these sections, in this order: price-drops, savings, online-rate, volume, retained-savings, dual-channel, payment-standard, prepayment, targets, price-watch (default: every one the data supports).")
     List<String> sections = new ArrayList<>();
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report (default: 'VBP monitoring report' / '集采监测报告').")
@@ -87,7 +87,7 @@ public class ReportCommand extends BaseCommand {
     Path policy;
 
     @Option(names = "--instruments", paramLabel = "FILE.yaml",
-            description = "Companion-measures policy file of the payment-standard, prepayment and targets sections (default: the built-in rules).")
+            description = "Companion-measures policy file of the payment-standard, prepayment, targets and price-watch sections (default: the built-in rules).")
     Path instruments;
 
     @Option(names = "--xlsx", paramLabel = "FILE", description = "Also (or, without --out, only) write a workbook with a sheet per section.")
@@ -104,6 +104,7 @@ public class ReportCommand extends BaseCommand {
     @Mixin DatasetFiles.Stock stock;
     @Mixin DatasetFiles.Prescriptions prescriptions;
     @Mixin DatasetFiles.Prepayments prepayments;
+    @Mixin DatasetFiles.Listings listings;
 
     @Override
     protected int execute() throws IOException {
@@ -256,7 +257,7 @@ public class ReportCommand extends BaseCommand {
 
     private Map<Dataset, List<Path>> files() {
         Map<Dataset, List<Path>> m = new EnumMap<>(Dataset.class);
-        for (DatasetFiles f : List.of(bids, baseline, institutions, allocations, scores, catalog, outlets, stock, prescriptions, prepayments)) {
+        for (DatasetFiles f : List.of(bids, baseline, institutions, allocations, scores, catalog, outlets, stock, prescriptions, prepayments, listings)) {
             put(m, f.dataset(), f.files());
         }
         put(m, Dataset.LEDGER, ledger.files);

@@ -18,6 +18,7 @@ import static dev.vbp.read.Dataset.ALLOCATIONS;
 import static dev.vbp.read.Dataset.BIDS;
 import static dev.vbp.read.Dataset.CATALOG;
 import static dev.vbp.read.Dataset.LEDGER;
+import static dev.vbp.read.Dataset.LISTINGS;
 import static dev.vbp.read.Dataset.OUTLETS;
 import static dev.vbp.read.Dataset.PREPAYMENTS;
 import static dev.vbp.read.Dataset.PRESCRIPTIONS;
@@ -105,7 +106,9 @@ final class ReportSections {
                     Part.of(null, null, s -> instruments(s, "prepayment", "--as-of", s.asOf().toString()),
                             Chart.bar(List.of("institution_code", "batch", "year_start"), "due", "paid")))),
             new Spec("targets", "Landing targets", "集采落地目标", List.of(BIDS), List.of(
-                    Part.of(null, null, s -> instruments(s, "targets", "--as-of", s.asOf().toString()), null))));
+                    Part.of(null, null, s -> instruments(s, "targets", "--as-of", s.asOf().toString()), null))),
+            new Spec("price-watch", "Price monitoring", "价格监测", List.of(LISTINGS, BIDS), List.of(
+                    Part.of(null, null, s -> instruments(s, "price-watch"), null))));
 
     private ReportSections() {}
 

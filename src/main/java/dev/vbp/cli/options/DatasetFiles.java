@@ -105,6 +105,16 @@ public abstract class DatasetFiles {
         @Override public List<Path> files() { return files; }
     }
 
+    public static final class Listings extends DatasetFiles {
+        @Option(names = "--listings", paramLabel = "FILE",
+                description = "Listed-price file(s) (product, listed price, date, region, status 挂网/撤网) to read instead of the workspace's (repeatable).")
+        List<Path> files = new ArrayList<>();
+
+        @Override public Dataset dataset() { return Dataset.LISTINGS; }
+        @Override public String option() { return "--listings"; }
+        @Override public List<Path> files() { return files; }
+    }
+
     public static final class Prepayments extends DatasetFiles {
         @Option(names = "--prepayments", paramLabel = "FILE",
                 description = "Fund prepayment file(s) (institution, date, amount, optional batch) to read instead of the workspace's (repeatable).")

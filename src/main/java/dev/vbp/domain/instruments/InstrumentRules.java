@@ -69,6 +69,8 @@ public final class InstrumentRules {
             number("price_watch", "max_multiple_of_selected", "1.5", "1", null,
                     NOT_CONFIRMED + " (docs/rules.md: rounds 8–9 in non-supply provinces)",
                     "A listed unit price above this multiple of the selected unit price of the same generic and strength is flagged."),
+            choice("price_watch", "selected_reference", "highest", List.of("highest", "lowest"), NOT_CONFIRMED,
+                    "Several selected products of one generic and strength in force: the multiple is taken of the highest selected unit price, or the lowest."),
             number("price_watch", "tolerance", "0.01", "0", null, NOT_CONFIRMED,
                     "Yuan per pack a purchase may be above the bid or listed price before it is flagged."),
 

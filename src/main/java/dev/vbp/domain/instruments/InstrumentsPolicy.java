@@ -89,4 +89,10 @@ public final class InstrumentsPolicy {
                 choice("payment_standard.below_multiple", PaymentStandardRules.BelowMultiple.class),
                 "not_evaluated".equals(choice("payment_standard.missing_evaluation")) ? false : true);
     }
+
+    public PriceWatchRules priceWatch() {
+        return new PriceWatchRules(number("price_watch.rise_threshold"),
+                choice("price_watch.period", PriceWatchRules.Period.class), number("price_watch.max_multiple_of_selected"),
+                choice("price_watch.selected_reference", PriceWatchRules.Reference.class), number("price_watch.tolerance"));
+    }
 }

@@ -83,12 +83,16 @@ public final class LedgerSplits implements Serializable {
         List<Rescan> out = new ArrayList<>();
         long prevEnd = 0, newlinesBefore = 0, errors = 0;
         boolean certain = true; // false after a misaligned split, until the next file: what follows is a guess
+        boolean blind = false;  // a guess rests on a read that stopped early: nothing more to check in this file
         for (int i = 0; i < splits.size(); i++) {
             Split s = splits.get(i);
             Summary r = summaries.get(i);
             if (s.chunk == 0) {
                 certain = true;
+                blind = false;
                 newlinesBefore = s.headerNewlines;
+            } else if (blind) {
+                continue; // the next round, with the split before it read again, checks it
             } else if (r.actualStart != prevEnd) {
                 // newlines before it are known only if everything before is; unknown (-1) is counted when asked
                 out.add(new Rescan(i, prevEnd, certain ? newlinesBefore : -1));
@@ -99,7 +103,12 @@ public final class LedgerSplits implements Serializable {
                 if (r.failure != null || r.tooManyErrors || errors > maxErrors) break;
             }
             // guessing on after a misaligned split: its rescan nearly always ends where this read ended, so
-            // the splits after it can be checked (and rescanned) in the same round; the next round verifies
+            // the splits after it can be checked (and rescanned) in the same round; the next round verifies.
+            // A read that stopped early (too many errors, a failure) did not reach its end: no guess from it.
+            if (!certain && (r.tooManyErrors || r.failure != null)) {
+                blind = true;
+                continue;
+            }
             prevEnd = r.trueEnd;
             newlinesBefore += r.newlines;
         }

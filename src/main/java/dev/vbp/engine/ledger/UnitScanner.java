@@ -735,6 +735,9 @@ final class UnitScanner implements LedgerLine.GenericSource {
     // ---------------------------------------------------------------------------------------------------
     // Errors
 
+    /** Errors a speculative read goes on past, whatever the limit (see {@link #lineError}). */
+    static final long SPECULATIVE_ERRORS = 100;
+
     private void lineError(UnitResult<?> r, long recordLine, int slot, String reason) {
         String value = shown();
         lineError(r, recordLine, columnOfSlot[slot] + 1, Slots.name(slot), value.isEmpty() ? reason : reason + ": '" + value + "'");
@@ -752,7 +755,10 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 r.tooManyErrors = true;
                 throw new StopScan();
             }
-        } else if (r.errorCount > ctx.maxErrors) {
+        } else if (r.errorCount > Math.max(ctx.maxErrors, SPECULATIVE_ERRORS)) {
+            // A speculative start may sit inside a quoted newline and read a few garbage lines before it finds
+            // its feet; stopping at the first of them would leave no true end for the splits after it to be
+            // checked against. The limit itself is applied where the splits' errors are added up.
             r.tooManyErrors = true;
             throw new StopScan();
         }
