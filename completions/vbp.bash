@@ -169,6 +169,7 @@ function _complete_vbp() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prepayment" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} targets" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} price-watch" ];    then _picocli_vbp; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} use-monitor" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sample" ];    then _picocli_vbp; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_vbp; return $?; fi
@@ -200,35 +201,37 @@ function _complete_vbp() {
   local cmds12=(prepayment)
   local cmds13=(targets)
   local cmds14=(price-watch)
-  local cmds15=(report)
-  local cmds16=(sample)
-  local cmds17=(demo)
-  local cmds18=(shell)
-  local cmds19=(completion)
-  local cmds20=(help)
-  local cmds21=(policy show)
-  local cmds22=(policy check)
-  local cmds23=(dual-channel coverage)
-  local cmds24=(dual-channel gaps)
-  local cmds25=(dual-channel matrix)
-  local cmds26=(dual-channel prescriptions)
-  local cmds27=(sample ledger)
-  local cmds28=(sample prefecture)
+  local cmds15=(use-monitor)
+  local cmds16=(report)
+  local cmds17=(sample)
+  local cmds18=(demo)
+  local cmds19=(shell)
+  local cmds20=(completion)
+  local cmds21=(help)
+  local cmds22=(policy show)
+  local cmds23=(policy check)
+  local cmds24=(dual-channel coverage)
+  local cmds25=(dual-channel gaps)
+  local cmds26=(dual-channel matrix)
+  local cmds27=(dual-channel prescriptions)
+  local cmds28=(sample ledger)
+  local cmds29=(sample prefecture)
 
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_vbp_sample_prefecture; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_vbp_policy_check; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_policy_show; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_help; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_completion; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_shell; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_demo; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_sample; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_report; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_vbp_sample_prefecture; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_vbp_sample_ledger; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_vbp_dualchannel_prescriptions; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_vbp_dualchannel_matrix; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_vbp_dualchannel_gaps; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_vbp_dualchannel_coverage; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_vbp_policy_check; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_vbp_policy_show; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_vbp_help; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_vbp_completion; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_vbp_shell; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_vbp_demo; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_vbp_sample; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_vbp_report; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_vbp_usemonitor; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_vbp_pricewatch; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_vbp_targets; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_vbp_prepayment; return $?; fi
@@ -255,7 +258,7 @@ function _picocli_vbp() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch report sample demo shell completion help"
+  local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch use-monitor report sample demo shell completion help"
   local flag_opts="'--bom' '--no-color' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
@@ -2147,6 +2150,147 @@ function _picocli_vbp_pricewatch() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `use-monitor` subcommand.
+function _picocli_vbp_usemonitor() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--institutions' '--ledger' '--threads' '--policy' '--show' '--generic' '--institution' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
+  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
+  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
+  local LANG_option_args=("EN" "ZH") # --lang values
+  local P_option_args=("ROUNDED" "FULL") # --precision values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--delimiter')
+      return
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--header-row')
+      return
+      ;;
+    '--set')
+      return
+      ;;
+    '--code-map')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-rejects')
+      return
+      ;;
+    '--sheet')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--sort')
+      return
+      ;;
+    '--top')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--pivot')
+      return
+      ;;
+    '--bids')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--institutions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--ledger')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--threads')
+      return
+      ;;
+    '--policy')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--show')
+      return
+      ;;
+    '--generic')
+      return
+      ;;
+    '--institution')
+      return
+      ;;
+    '--workspace')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--precision')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `report` subcommand.
 function _picocli_vbp_report() {
   # Get completion data
@@ -2579,7 +2723,7 @@ function _picocli_vbp_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch report sample demo shell completion"
+  local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch use-monitor report sample demo shell completion"
   local flag_opts="'-h' '--help' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
   local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values

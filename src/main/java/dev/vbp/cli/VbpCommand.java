@@ -10,6 +10,7 @@ import dev.vbp.cli.commands.PriceDropCommand;
 import dev.vbp.cli.commands.OnlineRateCommand;
 import dev.vbp.cli.commands.PaymentStandardCommand;
 import dev.vbp.cli.commands.PriceWatchCommand;
+import dev.vbp.cli.commands.UseMonitorCommand;
 import dev.vbp.cli.commands.PolicyCommand;
 import dev.vbp.cli.commands.ReportCommand;
 import dev.vbp.cli.commands.RetainedSavingsCommand;
@@ -65,6 +66,7 @@ public class VbpCommand implements Callable<Integer> {
             PrepaymentCommand.class,
             TargetsCommand.class,
             PriceWatchCommand.class,
+            UseMonitorCommand.class,
             ReportCommand.class,
             SampleCommand.class,
             DemoCommand.class,

@@ -79,6 +79,10 @@ public class DemoCommand extends BaseCommand {
             steps.add(new String[]{"prepayment", "--as-of", "2020-12-31", "--institution", "H51340100001", "--institution", "H51340100002"});
             if (ledger) steps.add(new String[]{"prepayment", "--by", "month", "--as-of", "2020-02-29", "--institution", "H51340100001", "--batch", "4+7"});
         }
+        if (ledger) steps.add(new String[]{"use-monitor", "--generic", "奥氮平片", "--institution", "H51340100001"});
+        if (ledger && Files.exists(found.resolve("non-vbp-ledger.csv"))) {
+            steps.add(new String[]{"use-monitor", "--ledger", d + "/ledger.csv", "--ledger", d + "/non-vbp-ledger.csv", "--show", "substitution"});
+        }
         if (Files.exists(found.resolve("listings.csv"))) {
             steps.add(new String[]{"price-watch", "--top", "12"});
             if (ledger) steps.add(new String[]{"price-watch", "--where", "flag=above_listed", "--sort=-paid_above", "--top", "5",

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The price-monitoring rules (价格监测). domain.md §4 confirms only that rises between periods are flagged and
+ * The price-monitoring rules (价格监测). docs/rules.md ("Related rules") confirms only that rises between periods are flagged and
  * that listed prices of some rounds may not exceed 1.5× the selected price; every number here is a setting.
  *
  * @param riseThreshold    a listed unit price rising by more than this (0.1 = 10%) from the previous period is flagged
