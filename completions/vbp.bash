@@ -2008,11 +2008,11 @@ function _picocli_vbp_pricewatch() {
 
   local commands=""
   local flag_opts="'--fail-on-flag' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--listings' '--baseline' '--bids' '--ledger' '--threads' '--policy' '--region' '--rise-threshold' '--max-multiple' '--period' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--listings' '--baseline' '--bids' '--ledger' '--threads' '--policy' '--region' '--rise-threshold' '--max-multiple' '--period' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2028,11 +2028,6 @@ function _picocli_vbp_pricewatch() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2118,6 +2113,12 @@ function _picocli_vbp_pricewatch() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2128,15 +2129,14 @@ function _picocli_vbp_pricewatch() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2158,11 +2158,11 @@ function _picocli_vbp_usemonitor() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--code-check' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--institutions' '--ledger' '--threads' '--policy' '--show' '--generic' '--institution' '--workspace' '-f' '--format' '--lang' '-o' '--out' '--precision'"
-  local MODE_option_args=("WARN" "REJECT" "OFF") # --code-check values
-  local FORMAT_option_args=("TABLE" "CSV" "JSON" "MARKDOWN" "XLSX") # --format values
-  local LANG_option_args=("EN" "ZH") # --lang values
-  local P_option_args=("ROUNDED" "FULL") # --precision values
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--institutions' '--ledger' '--threads' '--policy' '--show' '--generic' '--institution' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
+  local LANG_option_args=("en" "zh") # --lang values
+  local P_option_args=("rounded" "full") # --precision values
+  local MODE_option_args=("warn" "reject" "off") # --code-check values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2178,11 +2178,6 @@ function _picocli_vbp_usemonitor() {
       ;;
     '--delimiter')
       return
-      ;;
-    '--code-check')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
-      return $?
       ;;
     '--header-row')
       return
@@ -2259,6 +2254,12 @@ function _picocli_vbp_usemonitor() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '-f'|'--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -2269,15 +2270,14 @@ function _picocli_vbp_usemonitor() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
-    '-o'|'--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
+      return $?
+      ;;
+    '--code-check')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2299,7 +2299,7 @@ function _picocli_vbp_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--instruments' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--prepayments' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--instruments' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--prepayments' '--listings' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
   local P_option_args=("rounded" "full") # --precision values
