@@ -118,8 +118,11 @@ public final class CommandPages {
         List<String> all = new ArrayList<>(List.of("--workspace", ws.toString()));
         all.addAll(List.of(args));
         int code = VbpCli.run(context(out, err, env), all.toArray(String[]::new));
-        String text = out.toString().replace(ws.toString(), "<workspace>");
-        String errText = err.toString().replace(ws.toString(), "<workspace>");
+        // Paths of this checkout (a workspace outside it keeps where files came from as absolute paths) are
+        // shown as the repository root's own relative paths, so pages read the same on every machine.
+        String root = Path.of("").toAbsolutePath() + java.io.File.separator;
+        String text = out.toString().replace(ws.toString(), "<workspace>").replace(root, "");
+        String errText = err.toString().replace(ws.toString(), "<workspace>").replace(root, "");
         if (!errText.isEmpty()) text += errText;
         if (code != 0) text += "[exit " + code + "]\n";
         return text;
