@@ -80,7 +80,8 @@ public final class CommandPages {
         if (!examples.isEmpty()) {
             md.append(lang.pick("\n## Examples\n\nRun from the repository root on `sample-data/`, in a fresh workspace.\n",
                     "\n## 示例\n\n在仓库根目录下、在新的工作区中对 `sample-data/` 运行。\n"));
-            Path ws = Files.createTempDirectory("vbp-docs-");
+            // in the checkout, as a project's .vbp/ would be: imported files are then named sample-data/…
+            Path ws = Files.createTempDirectory(Path.of("").toAbsolutePath(), ".vbp-docs-");
             try {
                 for (String[] args : examples) {
                     md.append("\n```console\n$ vbp ").append(String.join(" ", args)).append('\n');

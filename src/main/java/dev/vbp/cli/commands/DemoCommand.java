@@ -99,7 +99,7 @@ public class DemoCommand extends BaseCommand {
         Path cwd = ctx().cwd().toAbsolutePath();
         if (dir.isAbsolute() && dir.startsWith(cwd)) dir = cwd.relativize(dir); // keeps machine paths out of the tour
         if (!Files.isDirectory(cwd.resolve(dir))) throw new UsageException("no sample data at " + dir + "; pass --data DIR");
-        Path ws = Files.createTempDirectory("vbp-demo-");
+        Path ws = temporaryWorkspace(cwd.resolve(dir).toAbsolutePath().normalize().getParent());
         CliContext c = ctx();
         // JSON: one document, an array of the steps' envelopes, not several documents in a row.
         boolean json = global().format == Format.JSON;
@@ -163,5 +163,21 @@ public class DemoCommand extends BaseCommand {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
+    }
+
+    /**
+     * The tour's workspace, beside the sample data (deleted at the end unless --keep): the manifest then names
+     * the files it imported {@code sample-data/bids.csv}, the same on every machine and in every directory the
+     * tour runs from. Where that folder cannot be written, a temporary directory serves.
+     */
+    private static Path temporaryWorkspace(Path besideData) throws IOException {
+        if (besideData != null) {
+            try {
+                return Files.createTempDirectory(besideData, ".vbp-demo-");
+            } catch (IOException e) {
+                // read-only installation: the tour still runs, naming its files by absolute path
+            }
+        }
+        return Files.createTempDirectory("vbp-demo-");
     }
 }
