@@ -1,5 +1,6 @@
 package dev.vbp.cli;
 
+import dev.vbp.errors.EditDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -47,20 +48,7 @@ final class Suggestions {
         String a = typed.toLowerCase(Locale.ROOT), b = name.toLowerCase(Locale.ROOT);
         String bareA = a.replaceFirst("^-+", ""), bareB = b.replaceFirst("^-+", "");
         if (bareA.length() >= 3 && bareB.startsWith(bareA)) return true;
-        return distance(a, b) <= Math.max(1, Math.min(a.length(), b.length()) / 3);
+        return EditDistance.between(a, b) <= Math.max(1, Math.min(a.length(), b.length()) / 3);
     }
 
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -1,5 +1,6 @@
 package dev.vbp.read;
 
+import dev.vbp.errors.EditDistance;
 import dev.vbp.errors.BadInputException;
 
 import java.util.ArrayList;
@@ -194,7 +195,7 @@ public final class HeaderBinding {
         for (String name : accepted(field)) {
             String n = HeaderNames.normalise(name);
             if (n.isEmpty() || header.isEmpty()) continue;
-            int d = distance(header, n);
+            int d = EditDistance.between(header, n);
             boolean contains = (header.length() >= 2 && n.length() >= 2) && (header.contains(n) || n.contains(header));
             // one part of a compound name (drug_name / generic_name share "name")
             boolean sharesWord = sharedWord(name, header);
@@ -210,22 +211,6 @@ public final class HeaderBinding {
             if (w.length() >= 4 && header.contains(w)) return true;
         }
         return false;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** A header cell as shown in messages: trimmed, line breaks as spaces. */
