@@ -12,6 +12,7 @@ import dev.vbp.read.InputSource;
 import dev.vbp.read.NaturalKeys;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.read.ReadResult;
+import dev.vbp.read.ReadSummary;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.Reject;
 import dev.vbp.read.Row;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -129,6 +131,61 @@ public final class DataSources {
         }
         return out;
     }
+
+    /**
+     * Hands the rows of the dataset of {@code files}, converted, to {@code sink} as they are read, keeping none
+     * (for analyses that need only aggregates of a big reference file): the files named, else the workspace's,
+     * else nothing. The same rules as {@link #optional}: code map, repeated natural keys, --max-rejects (checked
+     * once every file was read, so the count is the whole one), the same warnings.
+     */
+    public <T> void stream(DatasetFiles files, Function<Row, T> convert, Consumer<T> sink) {
+        Dataset dataset = files.dataset();
+        NaturalKeys.Key key = NaturalKeys.of(dataset).orElse(null);
+        Map<String, String> firstByKey = new HashMap<>();
+        List<String> repeats = new ArrayList<>();
+        Consumer<Row> rows = read -> {
+            Row row = read.withCurrentCodes(settings.codeMap()); // workspace rows too: the map is the one given now
+            if (key != null) {
+                String first = firstByKey.putIfAbsent(key.of().apply(row), row.where());
+                if (first != null) {
+                    repeats.add(row.where() + " repeats " + first);
+                    return;
+                }
+            }
+            sink.accept(convert.apply(row));
+        };
+        List<ReadSummary> results = new ArrayList<>();
+        if (!files.files().isEmpty()) {
+            for (Path f : files.files()) results.add(DatasetReader.stream(opener.open(f), dataset, settings, KEPT, rows));
+            long rejected = results.stream().mapToLong(ReadSummary::rejected).sum();
+            if (maxRejects >= 0 && rejected > maxRejects) {
+                Reject first = results.stream().flatMap(r -> r.rejects().stream()).findFirst().orElseThrow();
+                throw new BadInputException(first.message() + " (" + rejected + " row"
+                        + (rejected == 1 ? "" : "s") + " rejected; pass --max-rejects N to leave them out, listed in the warnings)");
+            }
+            sources.add(dataset.id() + ": " + String.join(", ", files.files().stream().map(Path::toString).toList()));
+        } else if (workspace.has(dataset)) {
+            results.addAll(workspace.stream(dataset, KEPT, rows));
+            sources.add(dataset.id() + ": workspace");
+        }
+        for (ReadSummary r : results) {
+            if (r.rejected() > 0) {
+                Reject first = r.rejects().get(0);
+                warnings.add(r.source() + ": " + r.rejected() + " row" + (r.rejected() == 1 ? "" : "s")
+                        + " rejected and left out (first: " + first.message() + "); 'vbp validate " + dataset.id() + "' lists them all");
+            }
+            warnings.addAll(r.warnings().stream().limit(5).toList());
+            if (r.warningCount() > 5) warnings.add(r.source() + ": " + (r.warningCount() - 5) + " more warnings");
+        }
+        if (!repeats.isEmpty()) {
+            warnings.add(dataset.id() + ": " + repeats.size() + " row" + (repeats.size() == 1 ? " repeats" : "s repeat")
+                    + " the " + key.description() + " of an earlier row and " + (repeats.size() == 1 ? "is" : "are")
+                    + " left out; the first is used (" + repeats.get(0) + (repeats.size() > 1 ? ", ..." : "") + ")");
+        }
+    }
+
+    /** Rejects and warnings kept of a streamed file: the first is named, five are shown, all are counted. */
+    private static final int KEPT = 5;
 
     /**
      * A streaming scan of the purchase ledgers: the files named with --ledger, else the workspace's; the

@@ -19,7 +19,22 @@ public final class Texts {
      */
     public static String normalise(String text) {
         if (text == null || text.isEmpty()) return "";
-        return NORMALISED.get(text);
+        return isNormalAscii(text) ? text : NORMALISED.get(text);
+    }
+
+    /**
+     * Printable ASCII with single spaces between words only: already what {@link #normaliseOnce} makes of it
+     * (NFKC leaves ASCII alone). Prices, counts, years and codes are mostly such, and too many distinct ones to
+     * be worth keeping in {@link #NORMALISED}.
+     */
+    private static boolean isNormalAscii(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c > '~' || c < ' ') return false;
+            if (c == ' ' && (i == 0 || i == last || text.charAt(i - 1) == ' ')) return false;
+        }
+        return true;
     }
 
     private static final Memo<String> NORMALISED = new Memo<>(16_384, Texts::normaliseOnce);

@@ -1,6 +1,7 @@
 package dev.vbp.read;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -137,11 +138,16 @@ public enum Dataset {
     private final String id;
     private final String chineseName;
     private final List<Field> fields;
+    /** Field name → position: a row's values are looked up by name for every row read. */
+    private final Map<String, Integer> index;
 
     Dataset(String id, String chineseName, List<Field> fields) {
         this.id = id;
         this.chineseName = chineseName;
         this.fields = fields;
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < fields.size(); i++) index.putIfAbsent(fields.get(i).name(), i);
+        this.index = Map.copyOf(index);
     }
 
     /** The name users type ({@code vbp import bids ...}) and the workspace's folder name. */
@@ -157,10 +163,9 @@ public enum Dataset {
     }
 
     public int indexOf(String name) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(name)) return i;
-        }
-        throw new IllegalArgumentException(id + " has no field " + name);
+        Integer i = index.get(name);
+        if (i == null) throw new IllegalArgumentException(id + " has no field " + name);
+        return i;
     }
 
     public static Optional<Dataset> byId(String id) {

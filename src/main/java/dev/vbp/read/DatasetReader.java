@@ -11,9 +11,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +23,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one file of a dataset into typed rows. The datasets read here (bids, baselines, institutions ...)
- * are small enough to hold; purchase ledgers go through the streaming engine in {@code engine.ledger}.
+ * Reads one file of a dataset into typed rows: the one front end of every dataset but purchase ledgers (which go
+ * through the byte-level engine in {@code engine.ledger} by the same rules). {@link #read} keeps every row, for
+ * the small datasets (bids, institutions ...); {@link #stream} hands each row on as it is decoded and keeps none,
+ * for reference files whose analyses need only aggregates (a baseline of millions of prices). Both make two
+ * passes over the bytes through small buffers: {@link TextSniffer} decides encoding and delimiter, then the text
+ * is decoded and parsed incrementally ({@code .gz} files are read through gzip).
  *
  * <p>A file that cannot be read at all (encoding, header, unbalanced quotes, empty) throws
  * {@link BadInputException}; a bad row becomes a {@link Reject} and reading goes on.
@@ -52,16 +59,8 @@ public final class DatasetReader {
         Path file = opened.file();
         WorkbookFormat workbook = detectWorkbook(file);
         if (workbook != null) return SheetReading.read(file, workbook, dataset, settings);
-        String source = opened.name();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(source + ": file not found");
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot read the file (" + e.getMessage() + ")");
-        }
-        return read(bytes, source, dataset, settings);
+        Collected collected = new Collected(Integer.MAX_VALUE);
+        return collected.result(parse(() -> FileBytes.open(file), opened.name(), dataset, settings, collected));
     }
 
     /** A workbook by its content (.xlsx, .xls, an HTML table under any name), or null for text. */
@@ -74,23 +73,125 @@ public final class DatasetReader {
     }
 
     public static ReadResult read(byte[] bytes, String source, Dataset dataset, ReadSettings settings) {
-        TextDecoding.Decoded decoded = TextDecoding.decode(bytes, settings.charset(), source);
-        String text = decoded.text();
-        if (text.isBlank()) {
-            throw new BadInputException(source + ": the file is empty; expected a header line and rows of " + dataset.id());
+        Collected collected = new Collected(Integer.MAX_VALUE);
+        ReadSummary summary = parse(() -> new java.io.ByteArrayInputStream(bytes), source, dataset, settings, collected);
+        return collected.result(summary);
+    }
+
+    /**
+     * Reads a file row by row, handing each accepted row to {@code rows} as it is decoded, in file order, and
+     * keeping none: memory stays flat whatever the file's length. The same rules, rejects, warnings and errors as
+     * {@link #read}; only the first {@code keep} rejects and warnings are kept (all are counted). A file that
+     * cannot be read at all throws {@link BadInputException}, possibly after some rows were handed over.
+     * Workbooks are converted whole, as {@link #read} does, and their rows handed over after; in the shell
+     * ({@link ParsedFiles} on) a file kept parsed is not read again, and one small enough is kept.
+     */
+    public static ReadSummary stream(InputSource.Opened opened, Dataset dataset, ReadSettings settings, int keep,
+                                     Consumer<Row> sink) {
+        Path file = opened.file();
+        WorkbookFormat workbook = detectWorkbook(file);
+        if (workbook != null || ParsedFiles.keeps(file)) {
+            ReadResult whole = read(opened, dataset, settings);
+            whole.rows().forEach(sink);
+            return ReadSummary.of(whole, keep);
         }
-        char delimiter = settings.delimiter() != null ? settings.delimiter() : detectDelimiter(bytes);
+        String source = opened.name();
+        Collected collected = new Collected(keep) {
+            @Override public void row(Row row) {
+                count();
+                sink.accept(row);
+            }
+        };
+        return parse(() -> FileBytes.open(file), source, dataset, settings, collected);
+    }
+
+    /** Where the rows, rejects and warnings of one pass go. */
+    private static class Collected {
+        private final int keep;
+        final List<Row> rows = new ArrayList<>();
+        final List<Reject> rejects = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        long rowCount, rejectCount, warningCount;
+
+        Collected(int keep) { this.keep = keep; }
+
+        void row(Row row) {
+            count();
+            rows.add(row);
+        }
+
+        final void count() { rowCount++; }
+
+        final void reject(Reject reject) {
+            if (rejectCount++ < keep) rejects.add(reject);
+        }
+
+        final void warning(String warning) {
+            if (warningCount++ < keep) warnings.add(warning);
+        }
+
+        ReadResult result(ReadSummary s) {
+            return new ReadResult(s.dataset(), s.source(), s.charset(), s.delimiter(), s.binding(), rows, rejects, warnings);
+        }
+    }
+
+    private static ReadSummary parse(TextSniffer.ByteSource bytes, String source, Dataset dataset, ReadSettings settings,
+                                     Collected out) {
+        HeaderBinding binding;
+        TextSniffer.Sniffed sniffed;
+        try {
+            sniffed = TextSniffer.sniff(bytes, settings.charset(), settings.delimiter(), source);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(source + ": file not found");
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot read the file (" + e.getMessage() + ")");
+        }
+        char delimiter = sniffed.delimiter();
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
                 .setTrim(false)
                 .get();
-        LineCounter lines = new LineCounter(text);
-        List<Row> rows = new ArrayList<>();
-        List<Reject> rejects = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        LineTrackingReader lines = null;
+        try (InputStream in = bytes.open()) {
+            if (sniffed.bom()) in.skipNBytes(3);
+            Reader text = new InputStreamReader(in, sniffed.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            String blank = leadingBlank(text);
+            if (blank == null) {
+                throw new BadInputException(source + ": the file is empty; expected a header line and rows of " + dataset.id());
+            }
+            lines = new LineTrackingReader(blank, text);
+            binding = parseRecords(lines, format, source, dataset, settings, delimiter, out);
+        } catch (UncheckedIOException | IOException e) {
+            if (lines == null) throw new BadInputException(source + ": cannot read the file (" + e.getMessage() + ")");
+            throw new BadInputException(source + describeParseFailure(e));
+        }
+        if (out.rowCount == 0 && out.rejectCount == 0) {
+            throw new BadInputException(source + ": the file has a header but no rows");
+        }
+        return new ReadSummary(dataset, source, sniffed.charset(), delimiter, binding, out.rowCount, out.rejectCount,
+                List.copyOf(out.rejects), out.warningCount, List.copyOf(out.warnings));
+    }
+
+    /**
+     * The whitespace the text starts with, read up to and including its first other character (to be handed to
+     * the parser first), or null when the text is only whitespace: a blank file is an empty file.
+     */
+    private static String leadingBlank(Reader text) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = text.read()) >= 0; ) {
+            b.append((char) c);
+            if (!Character.isWhitespace((char) c)) return b.toString();
+        }
+        return null;
+    }
+
+    private static HeaderBinding parseRecords(LineTrackingReader lines, CSVFormat format, String source, Dataset dataset,
+                                              ReadSettings settings, char delimiter, Collected out) throws IOException {
         HeaderBinding binding;
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(lines).setFormat(format).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new BadInputException(source + ": the file is empty; expected a header line and rows of " + dataset.id());
@@ -110,7 +211,7 @@ public final class DatasetReader {
             while (records.hasNext() && head.size() < limit) {
                 CSVRecord r = records.next();
                 head.add(r);
-                headLines.add(lines.lineAt((int) r.getCharacterPosition()));
+                headLines.add(lines.lineAt(r.getCharacterPosition()));
                 if (settings.headerRow() == null && HeaderBinding.binds(dataset, r.toList(), mapped, Set.of(), fixed.keySet())) {
                     chosen = head.size() - 1;
                     break;
@@ -126,19 +227,14 @@ public final class DatasetReader {
             if (chosen < 0) chosen = 0;
             binding = HeaderBinding.bind(dataset, head.get(chosen).toList(), mapped, Set.of(), fixed.keySet(), source, headLines.get(chosen));
             RowParser rowParser = new RowParser(dataset, binding, settings, source, delimiter, fixed);
-            for (int i = chosen + 1; i < head.size(); i++) rowParser.parse(head.get(i), headLines.get(i), rows, rejects, warnings);
+            for (int i = chosen + 1; i < head.size(); i++) rowParser.parse(head.get(i), headLines.get(i), out);
+            head.clear();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                long line = lines.lineAt((int) record.getCharacterPosition());
-                rowParser.parse(record, line, rows, rejects, warnings);
+                rowParser.parse(record, lines.lineAt(record.getCharacterPosition()), out);
             }
-        } catch (UncheckedIOException | IOException e) {
-            throw new BadInputException(source + describeParseFailure(e, lines));
         }
-        if (rows.isEmpty() && rejects.isEmpty()) {
-            throw new BadInputException(source + ": the file has a header but no rows");
-        }
-        return new ReadResult(dataset, source, decoded.charset(), delimiter, binding, rows, rejects, warnings);
+        return binding;
     }
 
     /** Rows looked through for the header when the user names none. */
@@ -165,14 +261,7 @@ public final class DatasetReader {
         return out;
     }
 
-    /** The delimiter of the first non-blank line, by {@link Dialect#detectDelimiter}. */
-    static char detectDelimiter(byte[] bytes) {
-        int from = Dialect.hasUtf8Bom(bytes, bytes.length) ? 3 : 0;
-        while (from < bytes.length && (bytes[from] == '\n' || bytes[from] == '\r')) from++;
-        return Dialect.detectDelimiter(bytes, from, bytes.length);
-    }
-
-    private static String describeParseFailure(Exception e, LineCounter lines) {
+    private static String describeParseFailure(Exception e) {
         String message = String.valueOf(e.getMessage());
         Matcher m = START_LINE.matcher(message);
         String line = m.find() ? ":" + (m.group(1) != null ? m.group(1) : m.group(2)) : "";
@@ -183,26 +272,6 @@ public final class DatasetReader {
             return line + ": text after a closing quote; expected a delimiter or the end of the line";
         }
         return line + ": cannot parse the file (" + message + ")";
-    }
-
-    /**
-     * Maps a character offset to a 1-based physical line number; offsets must not decrease between calls.
-     * LF, CRLF and a lone CR (old Mac "CSV" files) each end a line, as they do for the CSV parser.
-     */
-    private static final class LineCounter {
-        private final String text;
-        private int offset;
-        private long line = 1;
-
-        LineCounter(String text) { this.text = text; }
-
-        long lineAt(int position) {
-            for (; offset < position && offset < text.length(); offset++) {
-                char c = text.charAt(offset);
-                if (c == '\n' || c == '\r' && (offset + 1 >= text.length() || text.charAt(offset + 1) != '\n')) line++;
-            }
-            return line;
-        }
     }
 
     /** Longest cell read. */
@@ -230,13 +299,12 @@ public final class DatasetReader {
             this.fields = dataset.fields();
         }
 
-        void parse(CSVRecord record, long line, List<Row> rows, List<Reject> rejects, List<String> warnings) {
+        void parse(CSVRecord record, long line, Collected out) {
             if (record.stream().allMatch(String::isBlank)) return; // Excel's empty rows (",,,,") are blank lines
-            String raw = String.join(String.valueOf(delimiter), record.toList());
             int expected = binding.headerCount();
             if (record.size() < expected || record.size() > expected && !extraCellsEmpty(record, expected)) {
-                rejects.add(new Reject(source, line, 0, null,
-                        "expected " + expected + " fields, found " + record.size(), raw));
+                out.reject(new Reject(source, line, 0, null,
+                        "expected " + expected + " fields, found " + record.size(), raw(record)));
                 return;
             }
             Object[] values = new Object[fields.size()];
@@ -249,33 +317,33 @@ public final class DatasetReader {
                 }
                 String cell = record.get(c);
                 if (cell.length() > MAX_CELL) { // no real cell is this long: a quote left open, or not the file meant
-                    rejects.add(new Reject(source, line, c + 1, field.name(), String.format(
-                            "a cell of %,d characters; at most %,d are read", cell.length(), MAX_CELL), raw));
+                    out.reject(new Reject(source, line, c + 1, field.name(), String.format(
+                            "a cell of %,d characters; at most %,d are read", cell.length(), MAX_CELL), raw(record)));
                     return;
                 }
                 Object value;
                 try {
                     value = FieldParsers.parse(field.type(), cell);
                 } catch (FieldParseException e) {
-                    rejects.add(new Reject(source, line, c + 1, field.name(), e.getMessage(), raw));
+                    out.reject(new Reject(source, line, c + 1, field.name(), e.getMessage(), raw(record)));
                     return;
                 }
                 if (value instanceof String code && field.isProductCode() && settings.codeMap().isOld(code)) {
                     value = settings.codeMap().translate(code);
                 }
                 if (value == null && field.required()) {
-                    rejects.add(new Reject(source, line, c + 1, field.name(),
-                            "required value is empty (column '" + binding.header(c) + "')", raw));
+                    out.reject(new Reject(source, line, c + 1, field.name(),
+                            "required value is empty (column '" + binding.header(c) + "')", raw(record)));
                     return;
                 }
                 if (value != null && field.type() == FieldType.MEDICAL_CODE && settings.codeCheck() != ReadSettings.CodeCheck.OFF) {
                     Codes.Check check = Codes.check((String) value);
                     if (!check.isValid()) {
                         if (settings.codeCheck() == ReadSettings.CodeCheck.REJECT) {
-                            rejects.add(new Reject(source, line, c + 1, field.name(), check.reason(), raw));
+                            out.reject(new Reject(source, line, c + 1, field.name(), check.reason(), raw(record)));
                             return;
                         }
-                        warnings.add(source + ":" + line + ":" + (c + 1) + ": " + field.name() + ": " + check.reason());
+                        out.warning(source + ":" + line + ":" + (c + 1) + ": " + field.name() + ": " + check.reason());
                     }
                 }
                 values[f] = value;
@@ -284,10 +352,15 @@ public final class DatasetReader {
             RowRules.Problem problem = RowRules.check(dataset, row);
             if (problem != null) {
                 int c = binding.column(dataset.indexOf(problem.field()));
-                rejects.add(new Reject(source, line, c + 1, problem.field(), problem.reason(), raw));
+                out.reject(new Reject(source, line, c + 1, problem.field(), problem.reason(), raw(record)));
                 return;
             }
-            rows.add(row);
+            out.row(row);
+        }
+
+        /** The row as it was in the file, fields joined by its delimiter: made only for a reject. */
+        private String raw(CSVRecord record) {
+            return String.join(String.valueOf(delimiter), record.toList());
         }
 
         private static boolean extraCellsEmpty(CSVRecord record, int from) {

@@ -96,7 +96,7 @@ public final class FieldParsers {
     /** Parses one cell; {@code null} for an empty or blank cell, or one holding only {@code -}, {@code —} or {@code /}. */
     public static Object parse(FieldType type, String raw) {
         String s = Texts.normalise(raw);
-        if (s.isEmpty() || MISSING_MARKS.contains(s)) return null;
+        if (s.isEmpty() || s.length() <= 2 && MISSING_MARKS.contains(s)) return null; // every mark has 1 or 2 characters
         return switch (type) {
             case TEXT, STRENGTH -> s;
             case CODE -> code(unwrapTextMarker(s).replace(" ", ""), raw);
@@ -225,7 +225,7 @@ public final class FieldParsers {
         if (bracketed && sign != 0) throw new FieldParseException(what, raw);
 
         String digits;
-        if (PLAIN_NUMBER.matcher(t).matches()) {
+        if (isPlainNumber(t) || PLAIN_NUMBER.matcher(t).matches()) {
             digits = t;
         } else if (GROUPED_NUMBER.matcher(t).matches()) {
             digits = t.replace(",", "");
@@ -241,11 +241,35 @@ public final class FieldParsers {
         return value.negate();
     }
 
+    /** {@link #PLAIN_NUMBER} without a regular expression, for the common case: {@code 12}, {@code 12.50}. */
+    private static boolean isPlainNumber(String t) {
+        int n = t.length(), dot = -1;
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == '.' && dot < 0 && i > 0) dot = i;
+            else if (c < '0' || c > '9') return false;
+        }
+        return n > 0 && dot != n - 1;
+    }
+
+    /** Only the digits 0-9, at least one. */
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        }
+        return !s.isEmpty();
+    }
+
     /** Pack counts: {@code 28}, also {@code 28.0} as Excel writes whole numbers stored as decimals. */
     private static Integer count(String s, String raw) {
-        Matcher m = WHOLE_NUMBER.matcher(s);
-        if (!m.matches()) throw new FieldParseException(COUNT_WHAT, raw);
-        String digits = m.group(1).replace(",", "");
+        String digits;
+        if (isDigits(s)) {
+            digits = s;
+        } else {
+            Matcher m = WHOLE_NUMBER.matcher(s);
+            if (!m.matches()) throw new FieldParseException(COUNT_WHAT, raw);
+            digits = m.group(1).replace(",", "");
+        }
         if (digits.length() > 10) throw new FieldParseException(COUNT_WHAT, raw);
         long value = Long.parseLong(digits);
         if (value < 1 || value > Integer.MAX_VALUE) throw new FieldParseException(COUNT_WHAT, raw);
@@ -279,9 +303,15 @@ public final class FieldParsers {
 
     /** {@code 2024}, {@code 2024年}, or {@code 2024.0} from a numeric Excel cell. */
     private static Integer year(String s, String raw) {
-        Matcher m = YEAR.matcher(s);
-        if (!m.matches()) throw new FieldParseException(YEAR_WHAT, raw);
-        int year = Integer.parseInt(m.group(1));
+        String digits;
+        if (s.length() == 4 && isDigits(s)) {
+            digits = s;
+        } else {
+            Matcher m = YEAR.matcher(s);
+            if (!m.matches()) throw new FieldParseException(YEAR_WHAT, raw);
+            digits = m.group(1);
+        }
+        int year = Integer.parseInt(digits);
         if (year < Limits.FIRST_YEAR || year > Limits.LAST_YEAR) throw new FieldParseException(YEAR_WHAT, raw);
         return year;
     }

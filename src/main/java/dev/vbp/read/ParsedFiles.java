@@ -40,6 +40,24 @@ public final class ParsedFiles {
         cache = null;
     }
 
+    /** Files up to this size are kept parsed when streamed in the shell; bigger ones are streamed each time. */
+    static final long KEEP_BYTES = 32L << 20;
+
+    /**
+     * Whether a file about to be streamed ({@link DatasetReader#stream}) should rather be read whole and kept: in
+     * the shell, when it is small enough that keeping its rows costs little (or kept already).
+     */
+    static boolean keeps(Path file) {
+        synchronized (ParsedFiles.class) {
+            if (cache == null) return false;
+        }
+        try {
+            return Files.size(file) <= KEEP_BYTES;
+        } catch (IOException e) {
+            return false; // the reader says what is wrong with the file
+        }
+    }
+
     /** The file's parsed rows: kept ones if the file is unchanged, else {@code read}'s (then kept). */
     static ReadResult get(Path file, Dataset dataset, ReadSettings settings, Supplier<ReadResult> read) {
         Key key;

@@ -36,11 +36,28 @@ public final class Records {
     }
 
     public static BaselinePrice baseline(Row r) {
-        String spec = r.text("spec");
-        return new BaselinePrice(r.text("product_code"), r.text("generic_name"), r.text("dosage_form"), spec,
-                spec == null ? null : Strength.parse(spec), r.text("manufacturer"), r.decimal("pack_price"),
-                r.integer("pack_count"), r.decimal("quantity"), r.text("region"), r.date("date"), r.integer("year"),
+        String spec = (String) r.get(Baseline.SPEC);
+        return new BaselinePrice((String) r.get(Baseline.PRODUCT_CODE), (String) r.get(Baseline.GENERIC_NAME),
+                (String) r.get(Baseline.DOSAGE_FORM), spec, spec == null ? null : Strength.parse(spec),
+                (String) r.get(Baseline.MANUFACTURER), (java.math.BigDecimal) r.get(Baseline.PACK_PRICE),
+                (Integer) r.get(Baseline.PACK_COUNT), (java.math.BigDecimal) r.get(Baseline.QUANTITY),
+                (String) r.get(Baseline.REGION), (java.time.LocalDate) r.get(Baseline.DATE), (Integer) r.get(Baseline.YEAR),
                 r.where());
+    }
+
+    /** Positions of the baseline's fields, looked up once: a baseline may have millions of rows. */
+    private static final class Baseline {
+        static final int PRODUCT_CODE = Dataset.BASELINE.indexOf("product_code");
+        static final int GENERIC_NAME = Dataset.BASELINE.indexOf("generic_name");
+        static final int DOSAGE_FORM = Dataset.BASELINE.indexOf("dosage_form");
+        static final int SPEC = Dataset.BASELINE.indexOf("spec");
+        static final int MANUFACTURER = Dataset.BASELINE.indexOf("manufacturer");
+        static final int PACK_PRICE = Dataset.BASELINE.indexOf("pack_price");
+        static final int PACK_COUNT = Dataset.BASELINE.indexOf("pack_count");
+        static final int QUANTITY = Dataset.BASELINE.indexOf("quantity");
+        static final int REGION = Dataset.BASELINE.indexOf("region");
+        static final int DATE = Dataset.BASELINE.indexOf("date");
+        static final int YEAR = Dataset.BASELINE.indexOf("year");
     }
 
     public static Institution institution(Row r) {

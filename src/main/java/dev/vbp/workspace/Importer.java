@@ -7,6 +7,8 @@ import dev.vbp.read.Dataset;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.read.HeaderMapping;
 import dev.vbp.read.ReadResult;
+import dev.vbp.read.ReadSummary;
+import dev.vbp.read.InputSource;
 import dev.vbp.read.ReadSettings;
 import dev.vbp.read.Reject;
 
@@ -205,9 +207,25 @@ public final class Importer {
 
     /** Reads and checks a file exactly as an import would (ledgers by streaming), and writes nothing. */
     public static Checked check(Path file, Dataset dataset, ReadSettings settings) {
-        Pending p = dataset == Dataset.LEDGER ? LedgerCheck.check(file, null, settings)
-                : checkTable(file, null, dataset, settings);
+        if (dataset != Dataset.LEDGER) {
+            // Streamed: rows are counted, not kept, so a baseline of millions of rows is checked in flat memory.
+            // Every reject and warning is kept, since validate lists them all.
+            ReadSummary read = DatasetReader.stream(new InputSource.Opened(file, file.toString(), InputSource.Positions.LINES),
+                    dataset, settings, Integer.MAX_VALUE, row -> { });
+            return new Checked(file.toString(), read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
+                    read.rows(), read.rejected(), read.rejects(), warnings(file, read.binding(), read.warnings()));
+        }
+        Pending p = LedgerCheck.check(file, null, settings);
         return new Checked(file.toString(), p.encoding, p.delimiter, p.columns, p.accepted, p.rejected, p.rejects, p.warnings);
+    }
+
+    /** A table's reading warnings, after the columns of the file that no field reads. */
+    private static List<String> warnings(Path file, dev.vbp.read.HeaderBinding binding, List<String> read) {
+        List<String> warnings = new ArrayList<>(read);
+        if (!binding.unused().isEmpty()) {
+            warnings.add(0, file + ": columns not used: " + String.join(", ", binding.unused()));
+        }
+        return warnings;
     }
 
     /** Writes a workspace file to the temporary path given. */
@@ -230,10 +248,7 @@ public final class Importer {
     /** Tables are read whole, checked row by row, and stored as canonical CSV. */
     private static Pending checkTable(Path file, String sha, Dataset dataset, ReadSettings settings) {
         ReadResult read = DatasetReader.read(file, dataset, settings);
-        List<String> warnings = new ArrayList<>(read.warnings());
-        if (!read.binding().unused().isEmpty()) {
-            warnings.add(0, file + ": columns not used: " + String.join(", ", read.binding().unused()));
-        }
+        List<String> warnings = warnings(file, read.binding(), read.warnings());
         return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
                 read.rows().size(), read.rejects().size(), read.rejects(), warnings, ".csv",
                 textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)), read.rows());

@@ -10,6 +10,9 @@ import dev.vbp.read.Dataset;
 import dev.vbp.read.DatasetReader;
 import dev.vbp.errors.Echo;
 import dev.vbp.read.ReadResult;
+import dev.vbp.read.ReadSummary;
+import dev.vbp.read.InputSource;
+import dev.vbp.read.Row;
 import dev.vbp.read.ReadSettings;
 
 import java.io.IOException;
@@ -119,6 +122,17 @@ public final class Workspace {
         List<ReadResult> results = new ArrayList<>();
         for (Manifest.Entry e : manifest().entries(dataset.id())) {
             results.add(DatasetReader.read(path(e.file()), dataset, ReadSettings.defaults()));
+        }
+        return results;
+    }
+
+    /** The dataset's rows from every file imported into it, in import order, handed to {@code rows} and not kept. */
+    public List<ReadSummary> stream(Dataset dataset, int keep, java.util.function.Consumer<Row> rows) {
+        List<ReadSummary> results = new ArrayList<>();
+        for (Manifest.Entry e : manifest().entries(dataset.id())) {
+            Path file = path(e.file());
+            results.add(DatasetReader.stream(new InputSource.Opened(file, file.toString(), InputSource.Positions.LINES),
+                    dataset, ReadSettings.defaults(), keep, rows));
         }
         return results;
     }

@@ -2,10 +2,10 @@ package dev.vbp.cli.options;
 
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.UsageException;
-import dev.vbp.domain.BaselinePrice;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Period;
 import dev.vbp.domain.pricing.BaseStat;
+import dev.vbp.engine.pricing.BaselineIndex;
 import dev.vbp.engine.pricing.BaselineSettings;
 import dev.vbp.engine.pricing.ProductDrop;
 import dev.vbp.output.Report;
@@ -54,9 +54,10 @@ public class PricingOptions {
         if (bids.isEmpty()) {
             throw new UsageException("no selected bids" + (batches.isEmpty() ? "" : " in batch " + String.join(", ", batches)));
         }
-        List<BaselinePrice> prices = settings.against() == BaselineSettings.Against.BASELINE
-                ? sources.optional(baselineFiles, Records::baseline) : List.of();
-        return settings.resolve(bids, prices);
+        // The baseline streams into the index (aggregates per product, period and region), so its rows are never held.
+        BaselineIndex index = settings.newIndex();
+        if (index != null) sources.stream(baselineFiles, Records::baseline, index::add);
+        return settings.resolve(bids, index);
     }
 
     public BaselineSettings settings(DataSources sources) {

@@ -19,7 +19,18 @@ public record BaselineSettings(Against against, Period period, String region, Ba
 
     /** Pairs each bid with its baseline; bids without one keep the reason. */
     public List<ProductDrop> resolve(List<Bid> bids, List<BaselinePrice> baselinePrices) {
-        BaselineIndex index = against == Against.BASELINE ? new BaselineIndex(baselinePrices, period, region, stat) : null;
+        BaselineIndex index = newIndex();
+        if (index != null) baselinePrices.forEach(index::add);
+        return resolve(bids, index);
+    }
+
+    /** An empty index of pre-VBP prices under these settings, to {@link BaselineIndex#add} prices to; null for the ceiling. */
+    public BaselineIndex newIndex() {
+        return against == Against.BASELINE ? new BaselineIndex(period, region, stat) : null;
+    }
+
+    /** Pairs each bid with its baseline from {@code index} ({@link #newIndex}); bids without one keep the reason. */
+    public List<ProductDrop> resolve(List<Bid> bids, BaselineIndex index) {
         List<ProductDrop> out = new ArrayList<>(bids.size());
         for (Bid bid : bids) {
             if (index == null) {
