@@ -49,8 +49,16 @@ class NationalResultsWorkbookTest {
 
     @Test
     void aPublishedResultWorkbookImportsSheetBySheetAndItsDropsAreTheHandWorkedOnes() throws IOException {
-        Path book = NationalResultsWorkbook.write(dir.resolve("national-results.xlsx"));
-        String ws = dir.resolve("ws").toString();
+        check(NationalResultsWorkbook.write(dir.resolve("national-results.xlsx")), dir.resolve("ws").toString());
+    }
+
+    /** The copy in sample-data/ is the helper's workbook: the same figures. */
+    @Test
+    void theSampleDataCopyGivesTheSameFigures() throws IOException {
+        check(Path.of("sample-data/national-results.xlsx"), dir.resolve("sample-ws").toString());
+    }
+
+    private void check(Path book, String ws) throws IOException {
         Cli.run("--workspace", ws, "import", "bids", book.toString(), "--sheet", NationalResultsWorkbook.PILOT_SHEET,
                 "--set", "batch_id=4+7").ok();
         Cli.run("--workspace", ws, "import", "bids", book.toString(), "--sheet", "2", "--set", "batch_id=4+7-expansion").ok();
