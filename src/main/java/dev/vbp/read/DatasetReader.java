@@ -287,6 +287,8 @@ public final class DatasetReader {
         private final char delimiter;
 
         private final Map<String, Object> fixed;
+        private final boolean countGiven;
+        private final Set<String> notes = new java.util.HashSet<>();
 
         RowParser(Dataset dataset, HeaderBinding binding, ReadSettings settings, String source, char delimiter,
                   Map<String, Object> fixed) {
@@ -297,6 +299,8 @@ public final class DatasetReader {
             this.settings = settings;
             this.source = source;
             this.fields = dataset.fields();
+            this.countGiven = !dataset.fields().stream().anyMatch(f -> f.name().equals("pack_count"))
+                    || binding.has("pack_count") || fixed.get("pack_count") != null;
         }
 
         void parse(CSVRecord record, long line, Collected out) {
@@ -331,7 +335,7 @@ public final class DatasetReader {
                 if (value instanceof String code && field.isProductCode() && settings.codeMap().isOld(code)) {
                     value = settings.codeMap().translate(code);
                 }
-                if (value == null && field.required()) {
+                if (value == null && field.required() && !givenOtherwise(field)) {
                     out.reject(new Reject(source, line, c + 1, field.name(),
                             "required value is empty (column '" + binding.header(c) + "')", raw(record)));
                     return;
@@ -355,12 +359,26 @@ public final class DatasetReader {
                 out.reject(new Reject(source, line, c + 1, problem.field(), problem.reason(), raw(record)));
                 return;
             }
-            out.row(row);
+            UnitPrices.Completed priced = UnitPrices.complete(dataset, row, countGiven);
+            if (priced.problem() != null) {
+                int c = binding.column(dataset.indexOf(priced.problem().field()));
+                out.reject(new Reject(source, line, c + 1, priced.problem().field(), priced.problem().reason(), raw(record)));
+                return;
+            }
+            if (priced.note() != null && notes.add(priced.note())) out.warning(source + ": " + priced.note());
+            if (priced.rowNote() != null) out.warning(source + ":" + line + ": " + priced.rowNote());
+            out.row(priced.row());
         }
 
         /** The row as it was in the file, fields joined by its delimiter: made only for a reject. */
         private String raw(CSVRecord record) {
             return String.join(String.valueOf(delimiter), record.toList());
+        }
+
+        /** A required column whose value the reader works out from another column the file has (UnitPrices). */
+        private boolean givenOtherwise(Field field) {
+            String other = field.unlessGiven();
+            return other != null && (binding.has(other) || fixed.get(other) != null);
         }
 
         private static boolean extraCellsEmpty(CSVRecord record, int from) {
