@@ -35,7 +35,8 @@ public final class HeaderBinding {
     /**
      * The one header binder of both reading stacks. Header cells are compared after
      * {@link HeaderNames#normalise} (case, spaces, line breaks, full-width forms), first as written, then
-     * without bracketed parts such as units ({@code 竞标价格\n（最小规格）（元）} → {@code 竞标价格});
+     * without bracketed parts such as units ({@code 转换比\n（片）} → {@code 转换比}), where a price's brackets still
+     * decide whether it is per pack or per minimum unit ({@code 竞标价格\n（最小规格）（元）} → unit_price: {@link UnitPrices});
      * the user's mapping wins over the built-in aliases.
      *
      * @param mapped       normalised source header → canonical field, from the user's mapping files
@@ -73,7 +74,11 @@ public final class HeaderBinding {
             String n = HeaderNames.normalise(headers.get(c));
             if (n.isEmpty()) continue;
             int f = match(dataset, mapped, n);
-            if (f < 0) f = match(dataset, mapped, HeaderNames.withoutBrackets(n));
+            if (f < 0) {
+                // Matched by its name alone: a unit in brackets may still say it is the price per minimum unit.
+                f = match(dataset, mapped, HeaderNames.withoutBrackets(n));
+                if (f >= 0) f = UnitPrices.byBasis(dataset, f, n);
+            }
             if (f < 0) {
                 unused.add(shown(headers.get(c)));
                 continue;
@@ -129,7 +134,9 @@ public final class HeaderBinding {
             Field first = dataset.field(missing.get(0));
             return "missing required column" + (missing.size() > 1 ? "s " : " ")
                     + missing.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "))
-                    + " (accepted headers for " + first.name() + ": " + String.join(", ", accepted(first)) + ")";
+                    + " (accepted headers for " + first.name() + ": " + String.join(", ", accepted(first)) + ")"
+                    + (first.unlessGiven() == null ? "" : ", or a price per minimum unit (" + first.unlessGiven() + ": "
+                    + String.join(", ", accepted(dataset.field(first.unlessGiven()))) + ")");
         }
         List<String> group = alternatives(dataset);
         if (!group.isEmpty() && group.stream().allMatch(f -> columnOfField[dataset.indexOf(f)] < 0)) {
@@ -152,7 +159,10 @@ public final class HeaderBinding {
         List<String> missing = new ArrayList<>();
         for (int f = 0; f < columnOfField.length; f++) {
             Field field = dataset.fields().get(f);
-            if ((field.required() || alsoRequired.contains(field.name())) && columnOfField[f] < 0) missing.add(field.name());
+            if ((field.required() || alsoRequired.contains(field.name())) && columnOfField[f] < 0
+                    && !(field.unlessGiven() != null && columnOfField[dataset.indexOf(field.unlessGiven())] >= 0)) {
+                missing.add(field.name());
+            }
         }
         return missing;
     }
