@@ -202,7 +202,7 @@ public final class DataSources {
                 throw new BadInputException(first.message() + " (" + rejected + " row"
                         + (rejected == 1 ? "" : "s") + " rejected; pass --max-rejects N to leave them out, listed in the warnings)");
             }
-            sources.add(dataset.id() + ": " + String.join(", ", files.files().stream().map(Path::toString).toList()));
+            sources.add(dataset.id() + ": " + String.join(", ", files.files().stream().map(f -> writtenNames(f.toString())).toList()));
         } else if (workspace.has(dataset)) {
             results.addAll(workspace.stream(dataset, KEPT, rows));
             sources.add(dataset.id() + ": workspace");

@@ -301,7 +301,9 @@ public class ReportCommand extends BaseCommand {
 
     private Long rows(Dataset dataset, Path file) {
         if (dataset == Dataset.LEDGER || Files.isDirectory(file)) return null;
-        return (long) DatasetReader.read(file, dataset, input.settings()).rows().size();
+        // Counted while streaming: a big baseline's rows are not held just to be counted.
+        return DatasetReader.stream(new dev.vbp.read.InputSource.Opened(file, file.toString(), dev.vbp.read.InputSource.Positions.LINES),
+                dataset, input.settings(), 0, row -> { }).rows();
     }
 
     private static String sha256(Path file) {
