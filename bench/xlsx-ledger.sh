@@ -5,7 +5,7 @@
 #   bench/xlsx-ledger.sh 200000
 #
 # Generates a seeded ledger with `vbp sample ledger`, writes the same rows as an .xlsx with POI's streaming
-# writer (numbers as number cells, dates as date cells, text as shared strings: what Excel saves), runs
+# writer (numbers as number cells, dates as date cells, text as inline strings, which streaming writers save; Excel itself writes shared strings, read the same way), runs
 # `vbp online-rate` on each with the launcher's JVM flags, compares the two outputs byte for byte and
 # reports wall time and peak RSS of each (/usr/bin/time, else /proc polling). One run each: the xlsx side
 # is heavy and the machine is shared. KEEP=1 keeps the files (bench/out/).

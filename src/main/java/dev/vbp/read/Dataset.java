@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static dev.vbp.read.Field.optional;
+import static dev.vbp.read.Field.requiredUnless;
 import static dev.vbp.read.Field.required;
 import static dev.vbp.read.FieldType.*;
 
@@ -21,9 +22,11 @@ public enum Dataset {
             required("generic_name", TEXT, "name", "generic", "通用名", "药品通用名", "通用名称", "品种名称", "产品名称", "药品名称"),
             optional("dosage_form", TEXT, "form", "剂型"),
             required("spec", STRENGTH, "strength", "specification", "规格", "规格包装", "制剂规格"),
-            required("pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量", "最小包装数量"),
+            requiredUnless("unit_price", "pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量", "最小包装数量"),
             optional("manufacturer", TEXT, "firm", "company", "生产企业", "企业名称", "中选企业", "申报企业", "生产厂家"),
-            required("bid_price", DECIMAL, "price", "pack_price", "中选价格", "中选价", "申报价格", "中选价格(元)", "拟中选价格"),
+            // Per pack. A header naming a minimum unit in brackets (中选价格(最小制剂单位)) reads as unit_price instead.
+            requiredUnless("unit_price", "bid_price", DECIMAL, "price", "pack_price", "中选价格", "中选价", "申报价格", "中选价格(元)",
+                    "拟中选价格", "竞标价格", "投标价格"),
             optional("selected", FLAG, "is_selected", "中选", "是否中选", "中选结果"),
             optional("agreed_qty", DECIMAL, "agreed_quantity", "约定采购量", "协议采购量", "约定量"),
             optional("region", TEXT, "area", "supply_region", "供应地区", "供应省份", "地区"),
@@ -33,7 +36,11 @@ public enum Dataset {
             optional("ceiling_price", PRICE, "max_price", "最高有效申报价", "最高申报价", "最高限价"),
             optional("year", YEAR, "年份", "年度"),
             // Whether the product passed consistency evaluation (一致性评价): the payment standard caps it at once if not.
-            optional("consistency_evaluated", FLAG, "evaluated", "一致性评价", "是否通过一致性评价", "通过一致性评价", "是否过评", "过评"))),
+            optional("consistency_evaluated", FLAG, "evaluated", "一致性评价", "是否通过一致性评价", "通过一致性评价", "是否过评", "过评"),
+            // Prices per minimum unit (最小制剂单位: a tablet, a vial), as national results publish them (UnitPrices).
+            optional("unit_price", PRICE, UnitPrices.ALIASES),
+            optional("ceiling_unit_price", PRICE, "max_unit_price", "最小制剂单位最高有效申报价", "单位最高有效申报价",
+                    "最高有效申报单价"))),
 
     BASELINE("baseline", "集采前价格", List.of(
             optional("product_code", CODE, "product_id", "drug_code", "产品编码", "药品编码", "产品代码", "医保药品代码"),
@@ -41,12 +48,13 @@ public enum Dataset {
             optional("dosage_form", TEXT, "form", "剂型"),
             optional("spec", STRENGTH, "strength", "specification", "规格", "规格包装", "制剂规格"),
             optional("manufacturer", TEXT, "firm", "company", "生产企业", "企业名称", "生产厂家"),
-            required("pack_price", PRICE, "price", "挂网价", "挂网价格", "采购价格", "价格", "集采前价格"),
-            required("pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量"),
+            requiredUnless("unit_price", "pack_price", PRICE, "price", "挂网价", "挂网价格", "采购价格", "价格", "集采前价格"),
+            requiredUnless("unit_price", "pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量"),
             optional("quantity", DECIMAL, "volume", "qty", "采购数量", "采购量", "数量"),
             optional("region", TEXT, "area", "province", "地区", "省份"),
             optional("date", DATE, "日期", "采购日期"),
-            optional("year", YEAR, "年份", "年度"))),
+            optional("year", YEAR, "年份", "年度"),
+            optional("unit_price", PRICE, UnitPrices.ALIASES))),
 
     LEDGER("ledger", "采购明细", List.of(
             required("date", DATE, "purchase_date", "采购日期", "订单日期", "入库日期", "日期"),
@@ -132,11 +140,13 @@ public enum Dataset {
             optional("dosage_form", TEXT, "form", "剂型"),
             optional("spec", STRENGTH, "strength", "specification", "规格", "规格包装", "制剂规格"),
             optional("manufacturer", TEXT, "firm", "company", "生产企业", "企业名称", "生产厂家"),
-            required("listed_price", PRICE, "price", "pack_price", "挂网价", "挂网价格", "挂网价格(元)", "挂网价(元)", "价格"),
-            required("pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量", "最小包装数量"),
+            requiredUnless("unit_price", "listed_price", PRICE, "price", "pack_price", "挂网价", "挂网价格", "挂网价格(元)", "挂网价(元)", "价格"),
+            requiredUnless("unit_price", "pack_count", COUNT, "count", "units_per_pack", "转换比", "转化系数", "包装数量", "最小包装数量"),
             required("date", DATE, "listed_on", "挂网日期", "变更日期", "生效日期", "执行日期", "日期"),
             optional("region", TEXT, "area", "province", "地区", "省份", "挂网地区"),
-            optional("status", LISTING_STATUS, "listing_status", "挂网状态", "状态")));
+            optional("status", LISTING_STATUS, "listing_status", "挂网状态", "状态"),
+            optional("unit_price", PRICE, UnitPrices.ALIASES)));
+
 
     private final String id;
     private final String chineseName;

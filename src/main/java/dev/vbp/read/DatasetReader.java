@@ -218,6 +218,8 @@ public final class DatasetReader {
         private final char delimiter;
 
         private final Map<String, Object> fixed;
+        private final boolean countGiven;
+        private final Set<String> notes = new java.util.HashSet<>();
 
         RowParser(Dataset dataset, HeaderBinding binding, ReadSettings settings, String source, char delimiter,
                   Map<String, Object> fixed) {
@@ -228,6 +230,8 @@ public final class DatasetReader {
             this.settings = settings;
             this.source = source;
             this.fields = dataset.fields();
+            this.countGiven = !dataset.fields().stream().anyMatch(f -> f.name().equals("pack_count"))
+                    || binding.has("pack_count") || fixed.get("pack_count") != null;
         }
 
         void parse(CSVRecord record, long line, List<Row> rows, List<Reject> rejects, List<String> warnings) {
@@ -263,7 +267,7 @@ public final class DatasetReader {
                 if (value instanceof String code && field.isProductCode() && settings.codeMap().isOld(code)) {
                     value = settings.codeMap().translate(code);
                 }
-                if (value == null && field.required()) {
+                if (value == null && field.required() && !givenOtherwise(field)) {
                     rejects.add(new Reject(source, line, c + 1, field.name(),
                             "required value is empty (column '" + binding.header(c) + "')", raw));
                     return;
@@ -287,7 +291,21 @@ public final class DatasetReader {
                 rejects.add(new Reject(source, line, c + 1, problem.field(), problem.reason(), raw));
                 return;
             }
-            rows.add(row);
+            UnitPrices.Completed priced = UnitPrices.complete(dataset, row, countGiven);
+            if (priced.problem() != null) {
+                int c = binding.column(dataset.indexOf(priced.problem().field()));
+                rejects.add(new Reject(source, line, c + 1, priced.problem().field(), priced.problem().reason(), raw));
+                return;
+            }
+            if (priced.note() != null && notes.add(priced.note())) warnings.add(source + ": " + priced.note());
+            if (priced.rowNote() != null) warnings.add(source + ":" + line + ": " + priced.rowNote());
+            rows.add(priced.row());
+        }
+
+        /** A required column whose value the reader works out from another column the file has (UnitPrices). */
+        private boolean givenOtherwise(Field field) {
+            String other = field.unlessGiven();
+            return other != null && (binding.has(other) || fixed.get(other) != null);
         }
 
         private static boolean extraCellsEmpty(CSVRecord record, int from) {

@@ -73,7 +73,11 @@ public final class HeaderBinding {
             String n = HeaderNames.normalise(headers.get(c));
             if (n.isEmpty()) continue;
             int f = match(dataset, mapped, n);
-            if (f < 0) f = match(dataset, mapped, HeaderNames.withoutBrackets(n));
+            if (f < 0) {
+                // Matched by its name alone: a unit in brackets may still say it is the price per minimum unit.
+                f = match(dataset, mapped, HeaderNames.withoutBrackets(n));
+                if (f >= 0) f = UnitPrices.byBasis(dataset, f, n);
+            }
             if (f < 0) {
                 unused.add(shown(headers.get(c)));
                 continue;
@@ -129,7 +133,9 @@ public final class HeaderBinding {
             Field first = dataset.field(missing.get(0));
             return "missing required column" + (missing.size() > 1 ? "s " : " ")
                     + missing.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "))
-                    + " (accepted headers for " + first.name() + ": " + String.join(", ", accepted(first)) + ")";
+                    + " (accepted headers for " + first.name() + ": " + String.join(", ", accepted(first)) + ")"
+                    + (first.unlessGiven() == null ? "" : ", or a price per minimum unit (" + first.unlessGiven() + ": "
+                    + String.join(", ", accepted(dataset.field(first.unlessGiven()))) + ")");
         }
         List<String> group = alternatives(dataset);
         if (!group.isEmpty() && group.stream().allMatch(f -> columnOfField[dataset.indexOf(f)] < 0)) {
@@ -152,7 +158,10 @@ public final class HeaderBinding {
         List<String> missing = new ArrayList<>();
         for (int f = 0; f < columnOfField.length; f++) {
             Field field = dataset.fields().get(f);
-            if ((field.required() || alsoRequired.contains(field.name())) && columnOfField[f] < 0) missing.add(field.name());
+            if ((field.required() || alsoRequired.contains(field.name())) && columnOfField[f] < 0
+                    && !(field.unlessGiven() != null && columnOfField[dataset.indexOf(field.unlessGiven())] >= 0)) {
+                missing.add(field.name());
+            }
         }
         return missing;
     }

@@ -111,4 +111,26 @@ class HeadersAndCellsTest {
         Files.writeString(template, yaml.replace("  generic_name: generic_name", "  品名: generic_name"));
         Cli.run("validate", "stock", stock.toString(), "--map", template.toString()).ok();
     }
+
+    @Test
+    void pricesPerMinimumUnitStandInForPackPriceAndPackCount() throws IOException {
+        // Entecavir 0.5mg: 0.62 a tablet against a ceiling of 1.24 a tablet: drop = 1 − 0.62 / 1.24 = 0.5.
+        // Atorvastatin 20mg: 6.60 a pack of 7 and 0.943 a tablet (agree within rounding), ceiling 1.886 a tablet:
+        // bid unit 6.60 / 7 = 0.942857…, ceiling 1.886 × 7 = 13.202 a pack, drop = 1 − 6.60 / 13.202 = 0.500075…
+        Path bids = write("units.csv", "batch_id,generic_name,spec,转换比,\"竞标价格\n（最小包装）（元）\",\"竞标价格\n（最小规格）（元）\","
+                + "\"最高有效申报价（最小制剂单位）\"\nB1,恩替卡韦分散片,0.5mg,28,,0.62,1.24\nB1,阿托伐他汀钙片,20mg,7,6.60,0.943,1.886\n");
+        String out = Cli.run("price-drop", "--bids", bids.toString(), "--against", "ceiling", "--workspace",
+                dir.resolve("ws").toString(), "--format", "csv").ok().out();
+        assertTrue(out.contains("恩替卡韦分散片,0.5mg,,28,17.36,0.6200,1.2400,1,0.5,"), out);
+        assertTrue(out.contains("阿托伐他汀钙片,20mg,,7,6.60,0.9429,1.8860,1,0.5000757461,"), out);
+        Path per = write("per-unit.csv", "batch_id,generic_name,spec,\"中选价格（最小制剂单位）\",\"最高有效申报价（最小制剂单位）\"\n"
+                + "B1,恩替卡韦分散片,0.5mg,0.62,1.24\n");
+        Cli.Result r = Cli.run("price-drop", "--bids", per.toString(), "--against", "ceiling", "--workspace",
+                dir.resolve("ws").toString(), "--format", "json").ok();
+        assertTrue(r.out().contains("\"drop\": 0.5,"), r.out());
+        assertTrue(r.out().contains("no pack count column; every row is priced per minimum unit: pack_count 1"), r.out());
+        Path bad = write("disagree.csv", "batch_id,generic_name,spec,pack_count,bid_price,unit_price\nB1,阿托伐他汀钙片,20mg,7,6.60,0.95\n");
+        String err = Cli.run("validate", "bids", bad.toString()).expect(ExitCodes.BAD_INPUT).out();
+        assertTrue(err.contains("bid_price 6.60 and unit_price 0.95 disagree: 0.95 × 7 = 6.65"), err);
+    }
 }

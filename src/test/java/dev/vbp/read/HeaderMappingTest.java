@@ -37,7 +37,7 @@ class HeaderMappingTest {
     @Test
     void errorsCarryTheLineNumber() throws IOException {
         var utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        assertEquals(write("a.yaml", "", utf8) + ":3: unknown column 'price_per_box'; bids has batch_id, product_code, generic_name, dosage_form, spec, pack_count, manufacturer, bid_price, selected, agreed_qty, region, cycle_start, cycle_end, category, ceiling_price, year, consistency_evaluated",
+        assertEquals(write("a.yaml", "", utf8) + ":3: unknown column 'price_per_box'; bids has batch_id, product_code, generic_name, dosage_form, spec, pack_count, manufacturer, bid_price, selected, agreed_qty, region, cycle_start, cycle_end, category, ceiling_price, year, consistency_evaluated, unit_price, ceiling_unit_price",
                 assertThrows(BadInputException.class, () -> HeaderMapping.load(write("a.yaml",
                         "dataset: bids\ncolumns:\n  单价: price_per_box\n", utf8))).getMessage());
         assertTrue(assertThrows(BadInputException.class, () -> HeaderMapping.load(write("b.yaml",

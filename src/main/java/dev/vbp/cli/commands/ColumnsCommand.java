@@ -10,6 +10,7 @@ import dev.vbp.output.ValueKind;
 import dev.vbp.read.Dataset;
 import dev.vbp.read.Field;
 import dev.vbp.read.FieldType;
+import dev.vbp.read.UnitPrices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +47,8 @@ public class ColumnsCommand extends BaseCommand {
             Map.entry("manufacturer", "浙江京新药业股份有限公司"), Map.entry("region", "四川省"),
             Map.entry("drug_class", "乙"), Map.entry("payment_standard", "1.58元(每片)"),
             Map.entry("agreement_period", "2026年1月1日至2027年12月31日"), Map.entry("period", "2025"),
-            Map.entry("remarks", "-"), Map.entry("score", "92.5"));
+            Map.entry("remarks", "-"), Map.entry("score", "92.5"), Map.entry("unit_price", "0.943"),
+            Map.entry("ceiling_unit_price", "1.9071"));
 
     @Override
     protected int execute() throws IOException {
@@ -61,10 +63,12 @@ public class ColumnsCommand extends BaseCommand {
                 new Column("required", "Required", "必需", ValueKind.FLAG),
                 new Column("type", "Type", "类型", ValueKind.TEXT),
                 new Column("aliases", "Accepted headers", "可识别的表头", ValueKind.TEXT),
-                new Column("example", "Example", "示例", ValueKind.TEXT)));
+                new Column("example", "Example", "示例", ValueKind.TEXT),
+                new Column("note", "Note", "说明", ValueKind.TEXT)));
         report.parameter("dataset", d.id());
         for (Field f : d.fields()) {
-            report.row(f.name(), f.required(), f.type().name().toLowerCase(java.util.Locale.ROOT), String.join(", ", f.aliases()), example(f));
+            report.row(f.name(), f.required(), f.type().name().toLowerCase(java.util.Locale.ROOT), String.join(", ", f.aliases()), example(f),
+                    UnitPrices.note(d, f));
         }
         render(report);
         return ExitCodes.OK;

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Writes a CSV file as an .xlsx the way Excel would hold it after a user typed or pasted it: numbers as
  * number cells (quantities, amounts, and codes made of digits alone), dates as date cells, the rest as
- * shared strings. Streams (SXSSF), so a million lines take little memory.
+ * inline strings. Streams (SXSSF), so a million lines take little memory: a shared-strings table would be
+ * held whole in the writer's heap until the end (a million distinct order numbers ran it out of memory),
+ * while inline strings are flushed with their rows. Readers must take both, as Excel and other tools write either.
  *
  * <p>Used by the tests and by {@code bench/xlsx-ledger.sh}:
  * {@code java -cp target/test-classes:target/vbp.jar dev.vbp.read.workbook.CsvToXlsx in.csv out.xlsx}
@@ -54,7 +56,7 @@ public final class CsvToXlsx {
     public static void write(Path csv, Path xlsx, String sheetName) throws IOException {
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSVFormat.RFC4180).get();
-             SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true);
+             SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, false);
              OutputStream out = Files.newOutputStream(xlsx)) {
             Sheet sheet = wb.createSheet(sheetName);
             CellStyle date = wb.createCellStyle();
