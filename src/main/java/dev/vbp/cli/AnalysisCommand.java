@@ -49,7 +49,10 @@ public abstract class AnalysisCommand extends BaseCommand {
 
     /** The datasets of this run: files named on the command line, else the workspace. */
     protected final DataSources sources() {
-        if (sources == null) sources = input.sources(workspace(), new InputSource(ctx()::in));
+        if (sources == null) {
+            sources = input.sources(workspace(), new InputSource(ctx()::in))
+                    .asWritten(((VbpCommand) spec.root().userObject()).inputsAsWritten);
+        }
         return sources;
     }
 

@@ -20,6 +20,7 @@ import dev.vbp.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
@@ -38,6 +39,8 @@ public final class DataSources {
     private final Map<String, String> importedFrom = new HashMap<>();
     /** a copy read in place of what the user named (standard input) → the user's name for it */
     private final Map<String, String> shownAs = new HashMap<>();
+    /** inputs written as URIs, by the path picocli made of them (which drops the second slash): see {@link #asWritten(Map)} */
+    private final Map<String, String> asWritten = new LinkedHashMap<>();
     /** Every ledger scan run for the report, in order, so the report can say what each read and left out. */
     private final List<LedgerResult<?>> scans = new ArrayList<>();
 
@@ -55,6 +58,42 @@ public final class DataSources {
         this.workspace = workspace;
         this.settings = settings;
         this.maxRejects = maxRejects;
+    }
+
+    /**
+     * Names inputs the user wrote as URIs as written: {@code hdfs://nn/ledgers/} is the path {@code hdfs:/nn/ledgers}
+     * to picocli and to every layer below, and so are the files found under it; the sources, warnings, line
+     * references and errors of this run give them back their {@code //}.
+     *
+     * @param written each argument as written, keyed by the path picocli made of it
+     */
+    public DataSources asWritten(Map<String, String> written) {
+        // longest first, so a file named on its own wins over a directory above it
+        written.entrySet().stream().sorted(Map.Entry.<String, String>comparingByKey(
+                        java.util.Comparator.comparingInt(String::length)).reversed())
+                .forEach(e -> asWritten.put(e.getKey(), e.getValue()));
+        return this;
+    }
+
+    /**
+     * {@code text} with every path made of a URI argument, or of a file under it, as the user wrote it. A path
+     * is replaced where it stands whole: followed by the end, a separator or the {@code :line} of a reference.
+     */
+    String writtenNames(String text) {
+        for (var e : asWritten.entrySet()) {
+            String path = e.getKey(), written = e.getValue();
+            String prefix = written.endsWith("/") && !path.endsWith("/") ? written.substring(0, written.length() - 1) : written;
+            StringBuilder out = new StringBuilder();
+            int from = 0, at;
+            while ((at = text.indexOf(path, from)) >= 0) {
+                int end = at + path.length();
+                boolean whole = end == text.length() || "/:,;) \t\n".indexOf(text.charAt(end)) >= 0;
+                out.append(text, from, at).append(!whole ? path : end == text.length() || text.charAt(end) != '/' ? written : prefix);
+                from = end;
+            }
+            text = out.append(text.substring(from)).toString();
+        }
+        return text;
     }
 
     /** The rows of the dataset of {@code files}, converted: from the files named, else the workspace, else a usage error. */
@@ -92,7 +131,7 @@ public final class DataSources {
                 throw new BadInputException(rejects.get(0).message() + " (" + rejects.size() + " row"
                         + (rejects.size() == 1 ? "" : "s") + " rejected; pass --max-rejects N to leave them out, listed in the warnings)");
             }
-            sources.add(dataset.id() + ": " + String.join(", ", files.stream().map(Path::toString).toList()));
+            sources.add(dataset.id() + ": " + String.join(", ", files.stream().map(f -> writtenNames(f.toString())).toList()));
         } else if (workspace.has(dataset)) {
             results.addAll(workspace.read(dataset));
             sources.add(dataset.id() + ": workspace");
@@ -145,7 +184,7 @@ public final class DataSources {
                 if (!o.name().equals(o.file().toString())) shownAs.put(o.file().toString(), o.name());
             }
             scan = LedgerScan.of(opened).headerAliases(settings.mappingFor(Dataset.LEDGER).columns()).codeMap(settings.codeMap());
-            sources.add("ledger: " + String.join(", ", files.stream().map(Path::toString).toList()));
+            sources.add("ledger: " + String.join(", ", files.stream().map(f -> writtenNames(f.toString())).toList()));
         } else if (workspace.has(Dataset.LEDGER)) {
             scan = LedgerScan.of(workspace.files(Dataset.LEDGER)).headerAliases(workspace.ledgerAliases()).codeMap(settings.codeMap());
             for (var e : workspace.manifest().entries(Dataset.LEDGER.id())) {
@@ -197,7 +236,7 @@ public final class DataSources {
     /** A ledger file as the user knows it: the file it was imported from, for the workspace's copies. */
     public String ledgerName(String file) {
         String source = importedFrom.get(file);
-        return source == null ? file : source + " (imported)";
+        return source == null ? writtenNames(file) : source + " (imported)";
     }
 
     private String named(dev.vbp.engine.ledger.LineError e) {
@@ -205,7 +244,7 @@ public final class DataSources {
         String source = importedFrom.get(file);
         if (source != null) return e.toString().replace(file, source + " (imported)");
         String shown = shownAs.get(file);
-        return shown == null ? e.toString() : e.toString().replace(file, shown);
+        return shown == null ? writtenNames(e.toString()) : e.toString().replace(file, shown);
     }
 
     /** The same error in the user's own names: standard input as "-", workspace copies by the file imported. */
@@ -213,6 +252,7 @@ public final class DataSources {
         String message = e.getMessage();
         for (var n : shownAs.entrySet()) message = message.replace(n.getKey(), n.getValue());
         for (var n : importedFrom.entrySet()) message = message.replace(n.getKey(), n.getValue() + " (imported)");
+        message = writtenNames(message);
         return message.equals(e.getMessage()) ? e : new dev.vbp.errors.BadInputException(message, e);
     }
 

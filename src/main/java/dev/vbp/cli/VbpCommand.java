@@ -1,5 +1,7 @@
 package dev.vbp.cli;
 
+import java.util.Map;
+
 import dev.vbp.cli.commands.ColumnsCommand;
 import dev.vbp.cli.commands.CompletionCommand;
 import dev.vbp.cli.commands.DemoCommand;
@@ -88,6 +90,17 @@ public class VbpCommand implements Callable<Integer> {
 
     public void ledgerScanner(LedgerScanner scanner) {
         ledgerScanner = scanner == null ? LedgerScanner.LOCAL : scanner;
+    }
+
+    /**
+     * Arguments the user wrote as URIs ({@code hdfs://nn/ledgers/}), keyed by the path picocli made of each
+     * ({@code hdfs:/nn/ledgers}): reports and messages name them, and the files under them, as written. Set by
+     * an entry point whose scanner reads such inputs (vbp-spark).
+     */
+    Map<String, String> inputsAsWritten = Map.of();
+
+    public void inputsAsWritten(Map<String, String> asWritten) {
+        inputsAsWritten = Map.copyOf(asWritten);
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class HeaderBinding {
     /**
      * The one header binder of both reading stacks. Header cells are compared after
      * {@link HeaderNames#normalise} (case, spaces, line breaks, full-width forms), first as written, then
-     * without bracketed parts such as units ({@code 竞标价格\n（最小规格）（元）} → {@code 竞标价格});
+     * without bracketed parts such as units ({@code 转换比\n（片）} → {@code 转换比}), where a price's brackets still
+     * decide whether it is per pack or per minimum unit ({@code 竞标价格\n（最小规格）（元）} → unit_price: {@link UnitPrices});
      * the user's mapping wins over the built-in aliases.
      *
      * @param mapped       normalised source header → canonical field, from the user's mapping files

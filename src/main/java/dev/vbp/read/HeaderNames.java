@@ -20,7 +20,8 @@ public final class HeaderNames {
 
     /**
      * A normalised header without its bracketed parts, which in exported sheets hold units and notes:
-     * {@code 竞标价格(最小规格)(元)} → {@code 竞标价格}, {@code 县(市、区)} → {@code 县}. Full-width brackets are
+     * {@code 竞标价格(最小规格)(元)} → {@code 竞标价格} (whose brackets then say it is a unit price: {@link UnitPrices#basis}),
+     * {@code 县(市、区)} → {@code 县}. Full-width brackets are
      * already ASCII after {@link #normalise}; 【】 and [] count too.
      */
     public static String withoutBrackets(String normalised) {

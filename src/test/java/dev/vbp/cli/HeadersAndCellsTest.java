@@ -129,6 +129,14 @@ class HeadersAndCellsTest {
                 dir.resolve("ws").toString(), "--format", "json").ok();
         assertTrue(r.out().contains("\"drop\": 0.5,"), r.out());
         assertTrue(r.out().contains("no pack count column; every row is priced per minimum unit: pack_count 1"), r.out());
+        String columns = Cli.run("columns", "bids", "--format", "csv").ok().out();
+        assertTrue(columns.contains("pack_count,y,count,") && columns.contains("or give unit_price (per minimum unit) instead"), columns);
+        assertTrue(columns.lines().anyMatch(l -> l.startsWith("unit_price,n,price,") && l.contains("最小制剂单位价格")
+                && l.endsWith("a missing bid_price is unit_price × pack_count; both given must agree within rounding")), columns);
+        Path template = dir.resolve("bids-map.yaml");
+        Cli.run("columns", "bids", "--map-template", template.toString()).ok();
+        assertTrue(Files.readString(template).contains("  bid_price: bid_price    # required unless unit_price is given, decimal"),
+                Files.readString(template));
         Path bad = write("disagree.csv", "batch_id,generic_name,spec,pack_count,bid_price,unit_price\nB1,阿托伐他汀钙片,20mg,7,6.60,0.95\n");
         String err = Cli.run("validate", "bids", bad.toString()).expect(ExitCodes.BAD_INPUT).out();
         assertTrue(err.contains("bid_price 6.60 and unit_price 0.95 disagree: 0.95 × 7 = 6.65"), err);

@@ -128,10 +128,11 @@ final class SparkLedgerScanner implements LedgerScanner {
 
     /**
      * One partition per split, each preferring the hosts that store its bytes (HDFS block locations), so
-     * executors read locally where they can. Local files have no preference: in local mode a preferred host
-     * that does not match would only delay the tasks.
+     * executors read locally where they can. Local files have no preference, nor has anything in local mode:
+     * a preferred host that does not match would only delay the tasks.
      */
     private JavaRDD<Split> located(List<Split> splits, Map<String, String> uris, Configuration conf) {
+        if (sc.isLocal()) return sc.parallelize(splits, splits.size());
         List<Tuple2<Split, scala.collection.immutable.Seq<String>>> located = new ArrayList<>(splits.size());
         boolean any = false;
         for (Split s : splits) {

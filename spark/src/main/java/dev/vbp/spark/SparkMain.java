@@ -51,7 +51,9 @@ public final class SparkMain {
 
     static int run(SparkLedgerScanner scanner, CliContext context, String... args) {
         CommandLine cli = VbpCli.create(context);
-        ((VbpCommand) cli.getCommand()).ledgerScanner(scanner);
+        VbpCommand root = (VbpCommand) cli.getCommand();
+        root.ledgerScanner(scanner);
+        root.inputsAsWritten(remoteInputs(args)); // reports name hdfs://nn/x as written, not as the path hdfs:/nn/x
         int code = cli.execute(args);
         context.out().flush();
         context.err().flush();

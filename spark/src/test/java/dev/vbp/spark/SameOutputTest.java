@@ -202,6 +202,37 @@ class SameOutputTest {
         assertEquals(expected.exit(), actual.exit());
     }
 
+    /**
+     * A URI with an authority ({@code hdfs://nn/…}, {@code s3a://bucket/…}) is named as written in the report's
+     * sources, its line references and its errors, not as the path {@code hdfs:/nn/…} picocli makes of it.
+     * Hadoop's viewfs stands in for a cluster: {@code viewfs://vbptest/t/} is mounted on this test's folder.
+     */
+    @Test
+    void aUriWithAnAuthorityIsNamedAsWritten() throws IOException {
+        SparkTestSession.get().hadoopConfiguration().set("fs.viewfs.mounttable.vbptest.link./t", tmp.toAbsolutePath().toUri().toString());
+        String uri = "viewfs://vbptest/t";
+        Run expected = local(with(RETAINED, "--ledger", mixed.toString(), "--explain", "H51340100001", "--format", "json"));
+        Run actual = spark(with(RETAINED, "--ledger", uri + "/mixed/", "--explain", "H51340100001", "--format", "json"));
+        assertTrue(actual.out().contains("\"ledger: viewfs://vbptest/t/mixed/\""), actual.out());
+        assertTrue(actual.out().contains("viewfs://vbptest/t/mixed/a-2019.csv:"), "line references: " + actual.out());
+        assertEquals(expected.out().replace(mixed.toString() + "/", uri + "/mixed/").replace(mixed.toString(), uri + "/mixed/"),
+                actual.out());
+        assertEquals(expected.exit(), actual.exit());
+        Path bad = tmp.resolve("named.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(DATA.resolve("ledger.csv"), StandardCharsets.UTF_8));
+        int at = 300;
+        while (!lines.get(at).contains(",线上,")) at++;
+        lines.set(at, lines.get(at).replace(",线上,", ",网上?,"));
+        Files.write(bad, lines, StandardCharsets.UTF_8);
+        Run localError = local(with(ONLINE_RATE, "--ledger", bad.toString()));
+        Run sparkError = spark(with(ONLINE_RATE, "--ledger", uri + "/named.csv"));
+        assertEquals(3, sparkError.exit());
+        assertTrue(sparkError.err().contains("viewfs://vbptest/t/named.csv:" + (at + 1) + ":"), sparkError.err());
+        assertEquals(localError.err().replace(bad.toString(), uri + "/named.csv"), sparkError.err());
+        Run missing = spark(with(ONLINE_RATE, "--ledger", uri + "/none/"));
+        assertTrue(missing.err().contains("viewfs://vbptest/t/none/"), missing.err());
+    }
+
     @Test
     void malformedLinesAreReportedAtTheSameLines() throws IOException {
         Path bad = tmp.resolve("bad.csv");

@@ -105,7 +105,8 @@ public class ColumnsCommand extends BaseCommand {
         b.append("columns:\n");
         for (Field f : d.fields()) {
             b.append("  ").append(f.name()).append(": ").append(f.name())
-                    .append("    # ").append(f.required() ? "required" : "optional").append(", ").append(f.type().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("    # ").append(!f.required() ? "optional" : f.unlessGiven() == null ? "required"
+                            : "required unless " + f.unlessGiven() + " is given").append(", ").append(f.type().name().toLowerCase(java.util.Locale.ROOT))
                     .append(example(f).isEmpty() ? "" : ", e.g. " + example(f))
                     .append("; built-in headers: ").append(String.join(", ", f.aliases())).append("\n");
         }

@@ -85,7 +85,7 @@ public class RetainedSavingsCommand extends AnalysisCommand {
         LedgerResult<DailyPurchases> scanned = null;
         if (sources.available(Dataset.LEDGER, ledger.files)) {
             scanned = scan(sources.ledgerScan(ledger).require("amount"), () -> new DailyPurchases(packCounts.keySet()));
-            purchases = new StreamedPurchaseHistory(scanned.aggregate(), packCounts, sources::ledgerName);
+            purchases = new StreamedPurchaseHistory(scanned.aggregate(), scanned.lineNumbers(), packCounts, sources::ledgerName);
         }
 
         RetainedSavings.Result result = RetainedSavings.compute(new RetainedSavings.Inputs(bids, allocations, baseline,

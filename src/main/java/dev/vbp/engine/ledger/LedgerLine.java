@@ -63,12 +63,27 @@ public final class LedgerLine {
 
     /**
      * The physical line number (the header is line 1; newlines inside quoted fields count). For a chunk
-     * in the middle of a large file the first call counts the newlines before the chunk, so an aggregate
-     * should ask only for lines it keeps.
+     * in the middle of a large file the first call counts the newlines before the chunk by reading the file
+     * from its top, so an aggregate should ask only for lines it keeps; one that may run on many splits of
+     * one file should keep {@link #lineAnchor()} and {@link #newlinesSinceAnchor()} instead, and have
+     * {@link LedgerResult#lineNumbers()} turn them into the number after the scan, without reading anything.
      */
     public long line() {
         if (newlinesBeforeUnit < 0) newlinesBeforeUnit = lineCounter.newlinesBefore(file, unitStart);
         return newlinesBeforeUnit + newlinesInUnit + 1;
+    }
+
+    /**
+     * The byte offset {@link #newlinesSinceAnchor()} counts from: 0 when the newlines before this line are
+     * known (the top of the file), else the start of the piece of the file being read.
+     */
+    public long lineAnchor() {
+        return newlinesBeforeUnit >= 0 ? 0 : unitStart;
+    }
+
+    /** Newlines between {@link #lineAnchor()} and this line: {@link LineNumbers#line} makes the line number of them. */
+    public long newlinesSinceAnchor() {
+        return newlinesBeforeUnit >= 0 ? newlinesBeforeUnit + newlinesInUnit : newlinesInUnit;
     }
 
     /** The purchase date as yyyymmdd (20240131). */

@@ -284,7 +284,7 @@ public final class LedgerScan {
                 }
                 if (!sheets.any()) return r;
                 return new LedgerResult<>(r.aggregate(), r.totalLines(), r.acceptedLines(), r.filteredLines(), r.errorCount(),
-                        sheets.translate(r.errors()), r.files().stream().map(sheets::translate).toList());
+                        sheets.translate(r.errors()), r.files().stream().map(sheets::translate).toList(), r.lineNumbers());
             } catch (RuntimeException e) {
                 throw sheets.translate(e);
             }
@@ -361,6 +361,7 @@ public final class LedgerScan {
             List<LineError> errors = new ArrayList<>();
             long prevEnd = 0;
             long newlinesBefore = 0;
+            LineNumbers lineNumbers = new LineNumbers();
             for (int i = 0; i < units.size(); i++) {
                 ScanUnit u = units.get(i);
                 UnitResult<A> r = await(futures.get(i));
@@ -389,6 +390,7 @@ public final class LedgerScan {
                     throw new TooManyErrorsException(maxErrors, errors);
                 }
                 total = total == null ? r.aggregate : total.merge(r.aggregate);
+                if (u.chunk() > 0) lineNumbers.piece(u.format().file().toString(), r.actualStart, newlinesBefore);
                 lines += r.lines;
                 accepted += r.accepted;
                 filtered += r.filtered;
@@ -398,7 +400,7 @@ public final class LedgerScan {
             }
             progress.progress(bytesTotal, bytesTotal, lines);
             List<LedgerFileInfo> infos = formats.stream().map(LedgerFormat::info).toList();
-            return new LedgerResult<>(total, lines, accepted, filtered, errorCount, errors, infos);
+            return new LedgerResult<>(total, lines, accepted, filtered, errorCount, errors, infos, lineNumbers);
         }
 
         private UnitResult<A> await(Future<UnitResult<A>> f) {

@@ -126,6 +126,7 @@ public final class LedgerSplits implements Serializable {
         check(summaries);
         long lines = 0, accepted = 0, filtered = 0, errorCount = 0;
         List<LineError> errors = new ArrayList<>();
+        LineNumbers lineNumbers = new LineNumbers();
         long prevEnd = 0, newlinesBefore = 0;
         for (int i = 0; i < splits.size(); i++) {
             Split s = splits.get(i);
@@ -146,6 +147,7 @@ public final class LedgerSplits implements Serializable {
                 errors.add(new LineError(Path.of(s.file), newlinesBefore + e.newlinesBefore() + 1, e.columnNumber(), e.column(), e.reason()));
             }
             if (r.tooManyErrors || errorCount > maxErrors) throw new TooManyErrorsException(maxErrors, errors);
+            if (s.chunk > 0) lineNumbers.piece(s.file, r.actualStart, newlinesBefore);
             lines += r.lines;
             accepted += r.accepted;
             filtered += r.filtered;
@@ -153,7 +155,7 @@ public final class LedgerSplits implements Serializable {
             newlinesBefore += r.newlines;
         }
         if (files == null) throw new IllegalStateException("result() runs where the splits were planned");
-        return new LedgerResult<>(aggregate, lines, accepted, filtered, errorCount, errors, files);
+        return new LedgerResult<>(aggregate, lines, accepted, filtered, errorCount, errors, files, lineNumbers);
     }
 
     private void check(List<Summary> summaries) {

@@ -3,12 +3,12 @@ package dev.vbp.engine.ledger;
 import dev.vbp.domain.Codes;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,7 +28,7 @@ final class ScanContext implements LedgerLine.LineCounter {
     volatile boolean cancelled;
 
     private final ConcurrentHashMap<String, String> canonical = new ConcurrentHashMap<>();
-    private final Map<Path, Map<Long, Long>> newlineCounts = new HashMap<>();
+    private final Map<Path, TreeMap<Long, Long>> newlineCounts = new HashMap<>();
 
     /** Where files are read from; null for local files. */
     final LedgerStorage storage;
@@ -53,43 +53,21 @@ final class ScanContext implements LedgerLine.LineCounter {
 
     /**
      * Newlines in the file before {@code offset}, counted on demand (only when an aggregate asks for the
-     * line number of a line in a chunk that did not start at the top of the file) and remembered.
+     * line number of a line in a chunk that did not start at the top of the file) and remembered; counting
+     * starts from the nearest offset counted before, so chunks asked for in file order read the file once.
+     * Aggregates that run on many splits use {@link LineNumbers} instead, which reads nothing.
      */
     @Override
     public synchronized long newlinesBefore(Path file, long offset) {
-        Map<Long, Long> counts = newlineCounts.computeIfAbsent(file, f -> new HashMap<>());
-        Long known = counts.get(offset);
-        if (known != null) return known;
-        long n = 0;
-        if (storage != null) {
-            n = countNewlines(file, offset);
-            counts.put(offset, n);
-            return n;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate(1 << 16);
-            long pos = 0;
-            while (pos < offset) {
-                b.clear();
-                b.limit((int) Math.min(b.capacity(), offset - pos));
-                int r = ch.read(b, pos);
-                if (r <= 0) break;
-                byte[] a = b.array();
-                for (int i = 0; i < r; i++) if (a[i] == '\n') n++;
-                pos += r;
-            }
-        } catch (IOException e) {
-            throw new LedgerInputException(file, "cannot read: " + e.getMessage(), e);
-        }
-        counts.put(offset, n);
-        return n;
-    }
-
-    private long countNewlines(Path file, long offset) {
-        long n = 0;
-        try (java.io.InputStream in = storage.open(file, 0)) {
+        TreeMap<Long, Long> counts = newlineCounts.computeIfAbsent(file, f -> new TreeMap<>());
+        Map.Entry<Long, Long> known = counts.floorEntry(offset);
+        long from = known == null ? 0 : known.getKey();
+        long n = known == null ? 0 : known.getValue();
+        if (from == offset) return n;
+        try (InputStream in = storage != null ? storage.open(file, from) : Files.newInputStream(file)) {
+            if (storage == null) in.skipNBytes(from);
             byte[] b = new byte[1 << 16];
-            long pos = 0;
+            long pos = from;
             while (pos < offset) {
                 int r = in.read(b, 0, (int) Math.min(b.length, offset - pos));
                 if (r < 0) break;
@@ -99,6 +77,7 @@ final class ScanContext implements LedgerLine.LineCounter {
         } catch (IOException e) {
             throw new LedgerInputException(file, "cannot read: " + e.getMessage(), e);
         }
+        counts.put(offset, n);
         return n;
     }
 }

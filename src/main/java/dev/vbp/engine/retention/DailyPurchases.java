@@ -2,12 +2,15 @@ package dev.vbp.engine.retention;
 
 import dev.vbp.engine.ledger.LedgerAggregate;
 import dev.vbp.engine.ledger.LedgerLine;
+import dev.vbp.engine.ledger.LineNumbers;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -22,7 +25,9 @@ import java.util.TreeMap;
  * <p>Each day keeps the {@link #KEEP_LINES} smallest line references by (file, offset): a set that does not
  * depend on how the input was split or in which order partial results are merged, so {@link #merge} is
  * associative and commutative, and the aggregate is {@link Serializable} for engines that ship it between
- * machines. The first and last purchase dates of every accepted line (known product or not) tell how far the
+ * machines. A reference holds where its piece of the file started and the newlines since, not the line
+ * number: a piece in the middle of a file would have to read everything before it to know that, so the
+ * number is made from the scan's {@link LineNumbers} when the report asks ({@link #lineRefs}). The first and last purchase dates of every accepted line (known product or not) tell how far the
  * ledger reaches.
  */
 public final class DailyPurchases implements LedgerAggregate<DailyPurchases>, Serializable {
@@ -33,10 +38,10 @@ public final class DailyPurchases implements LedgerAggregate<DailyPurchases>, Se
     static final class Day implements Serializable {
         private static final long serialVersionUID = 1L;
         long packs, amount, lines;
-        LineRef[] refs = new LineRef[0];
+        Ref[] refs = new Ref[0];
 
-        void keep(LineRef r) {
-            refs = smallest(refs, new LineRef[]{r});
+        void keep(Ref r) {
+            refs = smallest(refs, new Ref[]{r});
         }
 
         void add(Day o) {
@@ -49,17 +54,39 @@ public final class DailyPurchases implements LedgerAggregate<DailyPurchases>, Se
         /** Whether a line at (file, offset) would be among the kept references; asked before its line number is. */
         boolean wouldKeep(String file, long offset) {
             if (refs.length < KEEP_LINES) return true;
-            LineRef last = refs[refs.length - 1];
+            Ref last = refs[refs.length - 1];
             int c = file.compareTo(last.file());
             return c < 0 || c == 0 && offset < last.offset();
         }
 
-        private static LineRef[] smallest(LineRef[] a, LineRef[] b) {
-            LineRef[] all = Arrays.copyOf(a, a.length + b.length);
+        private static Ref[] smallest(Ref[] a, Ref[] b) {
+            Ref[] all = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, all, a.length, b.length);
             Arrays.sort(all);
-            return Arrays.stream(all).distinct().limit(KEEP_LINES).toArray(LineRef[]::new);
+            return Arrays.stream(all).distinct().limit(KEEP_LINES).toArray(Ref[]::new);
         }
+    }
+
+    /**
+     * A kept line: its file, byte offset, and the newlines between {@code anchor} and it
+     * ({@link LedgerLine#lineAnchor()}). Ordered by (file, offset), the order of lines in the input.
+     */
+    record Ref(String file, long offset, long anchor, long newlines) implements Comparable<Ref>, Serializable {
+        private static final Comparator<Ref> ORDER = Comparator.comparing(Ref::file).thenComparingLong(Ref::offset);
+
+        @Override
+        public int compareTo(Ref o) {
+            return ORDER.compare(this, o);
+        }
+
+        LineRef resolve(LineNumbers numbers) {
+            return new LineRef(file, offset, numbers.line(file, anchor, newlines));
+        }
+    }
+
+    /** A day's kept line references with their line numbers, from the {@code numbers} of the scan that filled this. */
+    static List<LineRef> lineRefs(Day d, LineNumbers numbers) {
+        return Arrays.stream(d.refs).map(r -> r.resolve(numbers)).toList();
     }
 
     private final Set<String> products;
@@ -87,8 +114,7 @@ public final class DailyPurchases implements LedgerAggregate<DailyPurchases>, Se
         d.amount += line.amount();
         d.lines++;
         String file = line.file().toString();
-        // The line number costs a count of the newlines before a chunk: ask only for lines that are kept.
-        if (d.wouldKeep(file, line.offset())) d.keep(new LineRef(file, line.offset(), line.line()));
+        if (d.wouldKeep(file, line.offset())) d.keep(new Ref(file, line.offset(), line.lineAnchor(), line.newlinesSinceAnchor()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.vbp.engine.retention;
 
+import dev.vbp.engine.ledger.LineNumbers;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,10 +17,16 @@ public final class StreamedPurchaseHistory implements PurchaseHistory {
     private final DailyPurchases purchases;
     private final Map<String, Integer> packCounts;
     private final UnaryOperator<String> fileNames;
+    private final LineNumbers lineNumbers;
 
-    /** @param fileNames the name a ledger file is shown by (a workspace copy by the file it was imported from) */
-    public StreamedPurchaseHistory(DailyPurchases purchases, Map<String, Integer> packCounts, UnaryOperator<String> fileNames) {
+    /**
+     * @param lineNumbers the line numbers of the scan that filled {@code purchases}
+     * @param fileNames   the name a ledger file is shown by (a workspace copy by the file it was imported from)
+     */
+    public StreamedPurchaseHistory(DailyPurchases purchases, LineNumbers lineNumbers, Map<String, Integer> packCounts,
+                                   UnaryOperator<String> fileNames) {
         this.purchases = purchases;
+        this.lineNumbers = lineNumbers;
         this.packCounts = packCounts;
         this.fileNames = fileNames;
     }
@@ -29,7 +37,8 @@ public final class StreamedPurchaseHistory implements PurchaseHistory {
         List<Day> out = new ArrayList<>();
         purchases.days(institutionCode, productCode, ymd(from), ymd(to)).forEach((date, d) -> out.add(new Day(date(date), productCode,
                 DailyPurchases.decimal(d.packs).multiply(pack).stripTrailingZeros(), DailyPurchases.decimal(d.amount).stripTrailingZeros(),
-                d.lines, java.util.Arrays.stream(d.refs).map(r -> new LineRef(fileNames.apply(r.file()), r.offset(), r.line())).toList())));
+                d.lines, DailyPurchases.lineRefs(d, lineNumbers).stream()
+                        .map(r -> new LineRef(fileNames.apply(r.file()), r.offset(), r.line())).toList())));
         return out;
     }
 
