@@ -265,9 +265,10 @@ function _picocli_vbp() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch use-monitor report sample demo shell completion help"
   local flag_opts="'--bom' '--no-color' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -295,6 +296,11 @@ function _picocli_vbp() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -319,9 +325,10 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -393,6 +400,11 @@ function _picocli_vbp_import() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -434,9 +446,10 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -510,6 +523,11 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -549,9 +567,10 @@ function _picocli_vbp_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -594,6 +613,11 @@ function _picocli_vbp_status() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -618,9 +642,10 @@ function _picocli_vbp_columns() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map-template' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--map-template' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -654,6 +679,11 @@ function _picocli_vbp_columns() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -684,9 +714,10 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--mean'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--against' '--base-stat' '--by' '--mean'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local BASE_option_args=("auto" "ceiling" "baseline") # --against values
@@ -785,6 +816,11 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -834,9 +870,10 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--ledger' '--threads' '--from' '--to' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--volume'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--ledger' '--threads' '--from' '--to' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--against' '--base-stat' '--by' '--volume'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local BASE_option_args=("auto" "ceiling" "baseline") # --against values
@@ -950,6 +987,11 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -999,9 +1041,10 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--from' '--to' '--target' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--basis' '--exclude'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--from' '--to' '--target' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by' '--basis' '--exclude'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("institution" "county" "level" "category" "month") # --by values
@@ -1105,6 +1148,11 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1149,9 +1197,10 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--warn-below' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--warn-below' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("allocation" "generic" "batch" "institution" "county") # --by values
@@ -1265,6 +1314,11 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1299,9 +1353,10 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--explain' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--explain' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("generic" "institution" "county") # --by values
@@ -1430,6 +1485,11 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1464,9 +1524,10 @@ function _picocli_vbp_policy() {
 
   local commands="show check"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -1492,6 +1553,11 @@ function _picocli_vbp_policy() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -1518,9 +1584,10 @@ function _picocli_vbp_dualchannel() {
 
   local commands="coverage gaps matrix prescriptions"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -1548,6 +1615,11 @@ function _picocli_vbp_dualchannel() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1572,9 +1644,10 @@ function _picocli_vbp_paymentstandard() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--policy' '--bids' '--institutions' '--as-of' '--several-winners' '--generic' '--by' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--policy' '--bids' '--institutions' '--as-of' '--several-winners' '--generic' '--by' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -1687,6 +1760,11 @@ function _picocli_vbp_paymentstandard() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1716,9 +1794,10 @@ function _picocli_vbp_prepayment() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--allocations' '--bids' '--prepayments' '--institutions' '--ledger' '--threads' '--policy' '--batch' '--institution' '--as-of' '--ratio' '--by' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--allocations' '--bids' '--prepayments' '--institutions' '--ledger' '--threads' '--policy' '--batch' '--institution' '--as-of' '--ratio' '--by' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -1849,6 +1928,11 @@ function _picocli_vbp_prepayment() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1878,9 +1962,10 @@ function _picocli_vbp_targets() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--policy' '--bids' '--as-of' '--region' '--target' '--drugs' '--consumable-classes' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--policy' '--bids' '--as-of' '--region' '--target' '--drugs' '--consumable-classes' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -1984,6 +2069,11 @@ function _picocli_vbp_targets() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2013,9 +2103,10 @@ function _picocli_vbp_pricewatch() {
 
   local commands=""
   local flag_opts="'--fail-on-flag' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--listings' '--baseline' '--bids' '--ledger' '--threads' '--policy' '--region' '--rise-threshold' '--max-multiple' '--period' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--listings' '--baseline' '--bids' '--ledger' '--threads' '--policy' '--region' '--rise-threshold' '--max-multiple' '--period' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -2134,6 +2225,11 @@ function _picocli_vbp_pricewatch() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2163,9 +2259,10 @@ function _picocli_vbp_usemonitor() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--institutions' '--ledger' '--threads' '--policy' '--show' '--generic' '--institution' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--institutions' '--ledger' '--threads' '--policy' '--show' '--generic' '--institution' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -2275,6 +2372,11 @@ function _picocli_vbp_usemonitor() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2304,9 +2406,10 @@ function _picocli_vbp_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--instruments' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--prepayments' '--listings' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--instruments' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--prepayments' '--listings' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -2473,6 +2576,11 @@ function _picocli_vbp_report() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2502,9 +2610,10 @@ function _picocli_vbp_sample() {
 
   local commands="ledger prefecture"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2532,6 +2641,11 @@ function _picocli_vbp_sample() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2556,9 +2670,10 @@ function _picocli_vbp_demo() {
 
   local commands=""
   local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--data' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--data' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2592,6 +2707,11 @@ function _picocli_vbp_demo() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2616,9 +2736,10 @@ function _picocli_vbp_shell() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2644,6 +2765,11 @@ function _picocli_vbp_shell() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2670,9 +2796,10 @@ function _picocli_vbp_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2698,6 +2825,11 @@ function _picocli_vbp_completion() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2730,9 +2862,10 @@ function _picocli_vbp_help() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch use-monitor report sample demo shell completion"
   local flag_opts="'-h' '--help' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2758,6 +2891,11 @@ function _picocli_vbp_help() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2784,9 +2922,10 @@ function _picocli_vbp_policy_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--for'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--for'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local KIND_option_args=("retention" "instruments") # --for values
 
@@ -2813,6 +2952,11 @@ function _picocli_vbp_policy_show() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2844,9 +2988,10 @@ function _picocli_vbp_policy_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--for'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--for'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local KIND_option_args=("retention" "instruments") # --for values
 
@@ -2873,6 +3018,11 @@ function _picocli_vbp_policy_check() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2911,9 +3061,10 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--require'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by' '--require'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("drug" "county") # --by values
@@ -3019,6 +3170,11 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3058,9 +3214,10 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--require'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--require'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local KIND_option_args=("pharmacy" "hospital") # --require values
@@ -3162,6 +3319,11 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3196,9 +3358,10 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -3299,6 +3462,11 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3328,9 +3496,10 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("prescription" "county" "route" "drug" "month") # --by values
@@ -3435,6 +3604,11 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3469,9 +3643,10 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -3557,6 +3732,11 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3586,9 +3766,10 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -3663,6 +3844,11 @@ function _picocli_vbp_sample_prefecture() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')

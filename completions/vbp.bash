@@ -260,9 +260,10 @@ function _picocli_vbp() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch use-monitor report sample demo shell completion help"
   local flag_opts="'--bom' '--no-color' '--stacktrace' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -290,6 +291,11 @@ function _picocli_vbp() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -314,9 +320,10 @@ function _picocli_vbp_import() {
 
   local commands=""
   local flag_opts="'--replace' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -388,6 +395,11 @@ function _picocli_vbp_import() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -429,9 +441,10 @@ function _picocli_vbp_validate() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -505,6 +518,11 @@ function _picocli_vbp_validate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -544,9 +562,10 @@ function _picocli_vbp_status() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--where' '--sort' '--top' '--columns' '--pivot' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -589,6 +608,11 @@ function _picocli_vbp_status() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -613,9 +637,10 @@ function _picocli_vbp_columns() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map-template' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--map-template' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -649,6 +674,11 @@ function _picocli_vbp_columns() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -679,9 +709,10 @@ function _picocli_vbp_pricedrop() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--mean'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--against' '--base-stat' '--by' '--mean'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local BASE_option_args=("auto" "ceiling" "baseline") # --against values
@@ -780,6 +811,11 @@ function _picocli_vbp_pricedrop() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -829,9 +865,10 @@ function _picocli_vbp_savings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--ledger' '--threads' '--from' '--to' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--against' '--base-stat' '--by' '--volume'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--base-period' '--base-region' '--batch' '--ledger' '--threads' '--from' '--to' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--against' '--base-stat' '--by' '--volume'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local BASE_option_args=("auto" "ceiling" "baseline") # --against values
@@ -945,6 +982,11 @@ function _picocli_vbp_savings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -994,9 +1036,10 @@ function _picocli_vbp_onlinerate() {
 
   local commands=""
   local flag_opts="'--all-categories' '--include-private' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--from' '--to' '--target' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--basis' '--exclude'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--institutions' '--from' '--to' '--target' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by' '--basis' '--exclude'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("institution" "county" "level" "category" "month") # --by values
@@ -1100,6 +1143,11 @@ function _picocli_vbp_onlinerate() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1144,9 +1192,10 @@ function _picocli_vbp_volume() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--warn-below' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--allocations' '--bids' '--institutions' '--batch' '--as-of' '--warn-below' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("allocation" "generic" "batch" "institution" "county") # --by values
@@ -1260,6 +1309,11 @@ function _picocli_vbp_volume() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1294,9 +1348,10 @@ function _picocli_vbp_retainedsavings() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--explain' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--baseline' '--allocations' '--ledger' '--threads' '--scores' '--institutions' '--policy' '--base-period' '--explain' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("generic" "institution" "county") # --by values
@@ -1425,6 +1480,11 @@ function _picocli_vbp_retainedsavings() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1459,9 +1519,10 @@ function _picocli_vbp_policy() {
 
   local commands="show check"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -1487,6 +1548,11 @@ function _picocli_vbp_policy() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -1513,9 +1579,10 @@ function _picocli_vbp_dualchannel() {
 
   local commands="coverage gaps matrix prescriptions"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -1543,6 +1610,11 @@ function _picocli_vbp_dualchannel() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1567,9 +1639,10 @@ function _picocli_vbp_paymentstandard() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--policy' '--bids' '--institutions' '--as-of' '--several-winners' '--generic' '--by' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--ledger' '--threads' '--policy' '--bids' '--institutions' '--as-of' '--several-winners' '--generic' '--by' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -1682,6 +1755,11 @@ function _picocli_vbp_paymentstandard() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1711,9 +1789,10 @@ function _picocli_vbp_prepayment() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--allocations' '--bids' '--prepayments' '--institutions' '--ledger' '--threads' '--policy' '--batch' '--institution' '--as-of' '--ratio' '--by' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--allocations' '--bids' '--prepayments' '--institutions' '--ledger' '--threads' '--policy' '--batch' '--institution' '--as-of' '--ratio' '--by' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -1844,6 +1923,11 @@ function _picocli_vbp_prepayment() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -1873,9 +1957,10 @@ function _picocli_vbp_targets() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--policy' '--bids' '--as-of' '--region' '--target' '--drugs' '--consumable-classes' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--policy' '--bids' '--as-of' '--region' '--target' '--drugs' '--consumable-classes' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -1979,6 +2064,11 @@ function _picocli_vbp_targets() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2008,9 +2098,10 @@ function _picocli_vbp_pricewatch() {
 
   local commands=""
   local flag_opts="'--fail-on-flag' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--listings' '--baseline' '--bids' '--ledger' '--threads' '--policy' '--region' '--rise-threshold' '--max-multiple' '--period' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--listings' '--baseline' '--bids' '--ledger' '--threads' '--policy' '--region' '--rise-threshold' '--max-multiple' '--period' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -2129,6 +2220,11 @@ function _picocli_vbp_pricewatch() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2158,9 +2254,10 @@ function _picocli_vbp_usemonitor() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--institutions' '--ledger' '--threads' '--policy' '--show' '--generic' '--institution' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--bids' '--institutions' '--ledger' '--threads' '--policy' '--show' '--generic' '--institution' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -2270,6 +2367,11 @@ function _picocli_vbp_usemonitor() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2299,9 +2401,10 @@ function _picocli_vbp_report() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--instruments' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--prepayments' '--listings' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--sections' '--title' '--date' '--base-period' '--target' '--policy' '--instruments' '--xlsx' '--bids' '--baseline' '--ledger' '--threads' '--institutions' '--allocations' '--scores' '--catalog' '--outlets' '--stock' '--prescriptions' '--prepayments' '--listings' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -2468,6 +2571,11 @@ function _picocli_vbp_report() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2497,9 +2605,10 @@ function _picocli_vbp_sample() {
 
   local commands="ledger prefecture"
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2527,6 +2636,11 @@ function _picocli_vbp_sample() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2551,9 +2665,10 @@ function _picocli_vbp_demo() {
 
   local commands=""
   local flag_opts="'--keep' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--data' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--data' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2587,6 +2702,11 @@ function _picocli_vbp_demo() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -2611,9 +2731,10 @@ function _picocli_vbp_shell() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2639,6 +2760,11 @@ function _picocli_vbp_shell() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2665,9 +2791,10 @@ function _picocli_vbp_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2693,6 +2820,11 @@ function _picocli_vbp_completion() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2725,9 +2857,10 @@ function _picocli_vbp_help() {
 
   local commands="import validate status columns price-drop savings online-rate volume retained-savings policy dual-channel payment-standard prepayment targets price-watch use-monitor report sample demo shell completion"
   local flag_opts="'-h' '--help' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
 
   type compopt &>/dev/null && compopt +o default
@@ -2753,6 +2886,11 @@ function _picocli_vbp_help() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2779,9 +2917,10 @@ function _picocli_vbp_policy_show() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--for'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--for'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local KIND_option_args=("retention" "instruments") # --for values
 
@@ -2808,6 +2947,11 @@ function _picocli_vbp_policy_show() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2839,9 +2983,10 @@ function _picocli_vbp_policy_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--for'"
+  local arg_opts="'--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--for'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local KIND_option_args=("retention" "instruments") # --for values
 
@@ -2868,6 +3013,11 @@ function _picocli_vbp_policy_check() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')
@@ -2906,9 +3056,10 @@ function _picocli_vbp_dualchannel_coverage() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by' '--require'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--fail-under' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by' '--require'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("drug" "county") # --by values
@@ -3014,6 +3165,11 @@ function _picocli_vbp_dualchannel_coverage() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3053,9 +3209,10 @@ function _picocli_vbp_dualchannel_gaps() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--require'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--require'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local KIND_option_args=("pharmacy" "hospital") # --require values
@@ -3157,6 +3314,11 @@ function _picocli_vbp_dualchannel_gaps() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3191,9 +3353,10 @@ function _picocli_vbp_dualchannel_matrix() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--as-of' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -3294,6 +3457,11 @@ function _picocli_vbp_dualchannel_matrix() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3323,9 +3491,10 @@ function _picocli_vbp_dualchannel_prescriptions() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check' '--by'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--where' '--sort' '--top' '--columns' '--pivot' '--catalog' '--outlets' '--stock' '--institutions' '--prescriptions' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check' '--by'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
   local LEVEL_option_args=("prescription" "county" "route" "drug" "month") # --by values
@@ -3430,6 +3599,11 @@ function _picocli_vbp_dualchannel_prescriptions() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3464,9 +3638,10 @@ function _picocli_vbp_sample_ledger() {
 
   local commands=""
   local flag_opts="'--force' '--gb18030' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--rows' '--seed' '--bad-lines' '--mismatches' '--year' '--institutions' '--bids' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -3552,6 +3727,11 @@ function _picocli_vbp_sample_ledger() {
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
       return $?
       ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
+      return $?
+      ;;
     '--precision')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${P_option_args[@]}" ) )
@@ -3581,9 +3761,10 @@ function _picocli_vbp_sample_prefecture() {
 
   local commands=""
   local flag_opts="'--force' '-h' '--help' '-V' '--version' '--bom' '--no-color' '--stacktrace' '-q' '--quiet'"
-  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--precision' '--code-check'"
+  local arg_opts="'--map' '--encoding' '--delimiter' '--header-row' '--set' '--code-map' '--max-rejects' '--sheet' '--bids' '--institutions' '--batch' '--seed' '--workspace' '-o' '--out' '-f' '--format' '--lang' '--headers' '--precision' '--code-check'"
   local FORMAT_option_args=("table" "csv" "json" "markdown" "xlsx") # --format values
   local LANG_option_args=("en" "zh") # --lang values
+  local KIND_option_args=("key" "en" "zh") # --headers values
   local P_option_args=("rounded" "full") # --precision values
   local MODE_option_args=("warn" "reject" "off") # --code-check values
 
@@ -3658,6 +3839,11 @@ function _picocli_vbp_sample_prefecture() {
     '--lang')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${LANG_option_args[@]}" ) )
+      return $?
+      ;;
+    '--headers')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
       ;;
     '--precision')

@@ -108,7 +108,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         Report report = view;
         boolean toTerminal = g.out == null;
         boolean color = ctx().color() && !g.noColor && toTerminal;
-        Renderer renderer = Renderers.of(new RenderOptions(g.format, g.lang(), color, g.bom, g.precision, toTerminal ? ctx().width() : 0));
+        Renderer renderer = Renderers.of(new RenderOptions(g.format, g.lang(), color, g.bom, g.precision, toTerminal ? ctx().width() : 0, g.csvHeaders()));
         emit(renderer.binary(), out -> renderer.write(report, out), () -> renderer.render(report, ctx().out()));
         if (g.format == dev.vbp.output.Format.CSV) {
             // CSV holds rows only; what a reader must know still reaches the person running the command.

@@ -229,7 +229,7 @@ public final class DataSources {
         if (result.errorCount() > 0) {
             report.warning(result.errorCount() + " malformed ledger line" + (result.errorCount() == 1 ? " was" : "s were")
                     + " left out (first: " + named(result.errors().get(0)) + ")");
-            result.errors().stream().skip(1).limit(4).forEach(e -> report.warning("left out: " + named(e)));
+            result.errors().stream().skip(1).limit(4).forEach(e -> report.warning("malformed line left out: " + named(e)));
         }
     }
 

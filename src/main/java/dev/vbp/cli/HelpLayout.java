@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays out two help sections picocli would break in the wrong places, at the help's width (the terminal's,
- * or 80): the synopsis breaks only between options, never inside {@code [--map=FILE.yaml]...}; the examples
- * of the footer break between arguments with a {@code \} at the end of the line, so an example copied from
- * an 80-column terminal still runs, and never inside a file name.
+ * Lays out three help sections picocli would break in the wrong places, at the help's width (the terminal's,
+ * or 80): the synopsis breaks only between options, never inside {@code [--map=FILE.yaml]...}; the
+ * description is one paragraph refilled to the width (its lines in the source are where a sentence was cut
+ * to fit the source file, not breaks for the reader); the examples of the footer break between arguments
+ * with a {@code \} at the end of the line, so an example copied from an 80-column terminal still runs, and
+ * never inside a file name.
  */
 final class HelpLayout {
     /** Continuation lines of an example are indented this much more than the example. */
@@ -21,6 +23,7 @@ final class HelpLayout {
 
     static void install(CommandLine cli) {
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, HelpLayout::synopsis);
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpLayout::description);
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
         for (CommandLine sub : cli.getSubcommands().values()) install(sub);
     }
@@ -39,6 +42,102 @@ final class HelpLayout {
         if (oneLine.contains("\n")) return oneLine + "\n"; // a custom synopsis: as written
         int indent = heading + DisplayWidth.of(strip(help.commandSpec().qualifiedName())) + 1;
         return String.join("\n", wrap(tokens(oneLine), width - heading, width, " ".repeat(indent), "")) + "\n";
+    }
+
+    /**
+     * The description's lines joined into paragraphs and filled to the width. An empty line ends a paragraph;
+     * a line that starts with a space or {@code - } starts a new line of its own (a list). Chinese text may
+     * break between any two characters, never before closing punctuation (，。、：；）) or after an opening one.
+     */
+    private static String description(Help help) {
+        var usage = help.commandSpec().usageMessage();
+        String[] lines = usage.description();
+        if (lines == null || lines.length == 0) return "";
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder cur = null;
+        for (String raw : lines) {
+            for (String line : String.format(raw).split("\n", -1)) {
+                boolean own = line.startsWith(" ") || line.startsWith("- ");
+                if (line.isBlank()) {
+                    if (cur != null) paragraphs.add(cur.toString());
+                    paragraphs.add("");
+                    cur = null;
+                } else if (cur == null || own) {
+                    if (cur != null) paragraphs.add(cur.toString());
+                    cur = new StringBuilder(line.stripTrailing());
+                } else {
+                    join(cur, line.strip());
+                }
+            }
+        }
+        if (cur != null) paragraphs.add(cur.toString());
+        StringBuilder sb = new StringBuilder();
+        for (String p : paragraphs) {
+            String indent = p.substring(0, p.length() - p.stripLeading().length());
+            String hanging = p.stripLeading().startsWith("- ") ? indent + "  " : indent;
+            sb.append(indent).append(String.join("\n", fill(p.strip(), usage.width() - indent.length(), usage.width(), hanging)))
+                    .append('\n');
+        }
+        return help.colorScheme().ansi().new Text(sb.toString(), help.colorScheme()).toString();
+    }
+
+    /** Appends a source line to a paragraph: a space between words, none where Chinese meets Chinese. */
+    private static void join(StringBuilder paragraph, String next) {
+        char last = paragraph.charAt(paragraph.length() - 1), first = next.charAt(0);
+        if (!(wide(last) && wide(first))) paragraph.append(' ');
+        paragraph.append(next);
+    }
+
+    static boolean wide(char c) {
+        return DisplayWidth.of(String.valueOf(c)) == 2;
+    }
+
+    private static final String NO_BREAK_BEFORE = "，。、：；！？）》」』】,.;:!?)";
+    private static final String NO_BREAK_AFTER = "（《「『【(";
+
+    /** A paragraph filled into lines at spaces and between Chinese characters. */
+    static List<String> fill(String text, int first, int width, String indent) {
+        List<String> pieces = new ArrayList<>(); // each ends where a line may break; a leading space is dropped at a break
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (!cur.isEmpty()) pieces.add(cur.toString());
+                cur.setLength(0);
+                cur.append(' ');
+                continue;
+            }
+            boolean boundary = !cur.isEmpty() && !cur.toString().equals(" ") && i > 0
+                    && (wide(c) || wide(text.charAt(i - 1)))
+                    && NO_BREAK_BEFORE.indexOf(c) < 0 && NO_BREAK_AFTER.indexOf(text.charAt(i - 1)) < 0;
+            if (boundary) {
+                pieces.add(cur.toString());
+                cur.setLength(0);
+            }
+            cur.append(c);
+        }
+        if (!cur.isEmpty()) pieces.add(cur.toString());
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int used = 0, budget = first;
+        for (String piece : pieces) {
+            String bare = piece.startsWith(" ") ? piece.substring(1) : piece;
+            int w = DisplayWidth.of(strip(piece));
+            if (used > 0 && used + w > budget) {
+                out.add(line.toString());
+                line.setLength(0);
+                line.append(indent);
+                used = indent.length();
+                budget = width;
+                line.append(bare);
+                used += DisplayWidth.of(strip(bare));
+                continue;
+            }
+            line.append(used == 0 ? bare : piece);
+            used += used == 0 ? DisplayWidth.of(strip(bare)) : w;
+        }
+        out.add(line.toString());
+        return out;
     }
 
     private static String footer(Help help) {

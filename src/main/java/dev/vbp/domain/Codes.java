@@ -135,6 +135,17 @@ public final class Codes {
             this.oldToCurrent = oldToCurrent;
         }
 
+        // By value: a shell's caches compare the map loaded for this command with the one loaded for the last.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CodeMap m && oldToCurrent.equals(m.oldToCurrent);
+        }
+
+        @Override
+        public int hashCode() {
+            return oldToCurrent.hashCode();
+        }
+
         /** Builds a map from old → new pairs, resolving chains. */
         public static CodeMap of(Map<String, String> oldToNew) {
             Map<String, String> direct = new LinkedHashMap<>();

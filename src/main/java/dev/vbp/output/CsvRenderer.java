@@ -22,20 +22,29 @@ import java.util.List;
  * would otherwise be an empty line (one column, empty value) is written as {@code ""}. Lines end with
  * {@code \n}. To keep spreadsheets from running data as formulas, a TEXT or CODE value starting with
  * {@code = + - @}, tab or CR gets a leading {@code '}; numbers are never altered, so {@code -12.5} stays.
- * With {@code excelBom} the output starts with U+FEFF, which Excel needs to open UTF-8 Chinese text.
+ * With {@code excelBom} the output starts with U+FEFF, which Excel needs to open UTF-8 Chinese text. With a
+ * {@code headerLang} the header row holds the columns' titles in that language instead of their keys, for a
+ * person opening the file; a script should keep the keys.
  */
 public final class CsvRenderer implements Renderer {
 
     private final boolean excelBom;
     private final Precision precision;
+    private final Lang headerLang;
 
     public CsvRenderer(boolean excelBom) {
         this(excelBom, Precision.ROUNDED);
     }
 
     public CsvRenderer(boolean excelBom, Precision precision) {
+        this(excelBom, precision, null);
+    }
+
+    /** @param headerLang the language of the header row's titles; null for the column keys */
+    public CsvRenderer(boolean excelBom, Precision precision, Lang headerLang) {
         this.excelBom = excelBom;
         this.precision = java.util.Objects.requireNonNull(precision);
+        this.headerLang = headerLang;
     }
 
     @Override
@@ -45,7 +54,7 @@ public final class CsvRenderer implements Renderer {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) line.append(',');
-            appendField(line, columns.get(c).key());
+            appendField(line, headerLang == null ? columns.get(c).key() : columns.get(c).header(headerLang));
         }
         endRecord(out, line, columns.size());
         for (List<Object> row : report.rows()) {

@@ -10,7 +10,7 @@ public final class Renderers {
             case TABLE:
                 return new TableRenderer(options.lang(), options.color(), options.width());
             case CSV:
-                return new CsvRenderer(options.excelBom(), options.precision());
+                return new CsvRenderer(options.excelBom(), options.precision(), options.csvHeaders());
             case JSON:
                 return new JsonRenderer(options.precision());
             case MARKDOWN:

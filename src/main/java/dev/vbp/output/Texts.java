@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * matches stays English (the fallback). Only human formats go through here: JSON values, status codes, CSV
  * headers and exit codes never change with the language.
  *
- * <p>Patterns: {@code {n}} a number (digits, commas, a point), {@code {s}} one word without spaces,
+ * <p>Patterns: {@code {n}} a number (digits, commas, a point), {@code {s}} one word without spaces or
+ * punctuation ({@code ; , ， ； 。}),
  * {@code {t}} any text (as little as the rest allows). The Chinese text refers to them by position,
  * {@code {0}}, {@code {1}}… Statuses and categories ({@code status.*}, {@code category.*}) are whole cell
  * values ({@code below}); every other text is also replaced inside warnings and error messages.
@@ -101,7 +102,7 @@ public final class Texts {
             if (m.start() > last) sb.append(Pattern.quote(pattern.substring(last, m.start())));
             sb.append(switch (m.group(1)) {
                 case "n" -> "(-?[\\d,]+(?:\\.\\d+)?)";
-                case "s" -> "(\\S+?)";
+                case "s" -> "([^\\s;,，；。]+)"; // greedy, backing off for what follows; never a sentence's punctuation
                 default -> "(.+?)";
             });
             last = m.end();

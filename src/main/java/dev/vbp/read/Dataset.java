@@ -66,7 +66,11 @@ public enum Dataset {
             // Amount and channel are needed by online-rate, not by completion counts: the scan asks for them.
             optional("amount", SIGNED_DECIMAL, "采购金额", "金额", "入库金额"),
             optional("channel", CHANNEL, "采购渠道", "渠道", "是否线上", "采购方式"),
-            optional("category", CATEGORY, "type", "类别", "产品类别", "药品类别"))),
+            optional("category", CATEGORY, "type", "类别", "产品类别", "药品类别"),
+            // Supply monitoring (供应量): how much of the line was delivered, as a quantity or a status. A platform's
+            // order export (订单配送明细) is a ledger with these columns.
+            optional("delivered_qty", SIGNED_DECIMAL, "delivered_quantity", "配送数量", "实际配送数量", "已配送数量", "配送量", "到货数量"),
+            optional("delivery_status", DELIVERY_STATUS, "delivered", "配送状态", "是否配送", "到货状态", "是否到货"))),
 
     INSTITUTIONS("institutions", "医疗机构", List.of(
             required("institution_code", CODE, "code", "hospital_code", "医疗机构编码", "机构编码", "医院编码", "医疗机构代码"),

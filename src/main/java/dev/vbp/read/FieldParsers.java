@@ -3,6 +3,7 @@ package dev.vbp.read;
 import dev.vbp.domain.Category;
 import dev.vbp.domain.Channel;
 import dev.vbp.domain.Codes;
+import dev.vbp.domain.DeliveryStatus;
 import dev.vbp.domain.Ownership;
 import dev.vbp.domain.ListingStatus;
 import dev.vbp.domain.OutletType;
@@ -118,6 +119,8 @@ public final class FieldParsers {
                     "hospital or pharmacy (also 医院/药店, 定点医疗机构/定点零售药店)", raw));
             case LISTING_STATUS -> ListingStatus.parse(s).orElseThrow(() -> new FieldParseException(
                     "listed or delisted (also 挂网/撤网, 暂停挂网, 撤销挂网)", raw));
+            case DELIVERY_STATUS -> DeliveryStatus.parse(s).orElseThrow(() -> new FieldParseException(
+                    "delivered or undelivered (also 已配送/未配送, 已到货/未到货, 是/否)", raw));
         };
     }
 
@@ -140,6 +143,7 @@ public final class FieldParsers {
             case OWNERSHIP -> ((Ownership) value).code();
             case OUTLET_TYPE -> ((OutletType) value).code();
             case LISTING_STATUS -> ((ListingStatus) value).code();
+            case DELIVERY_STATUS -> ((DeliveryStatus) value).code();
         };
     }
 
@@ -156,6 +160,7 @@ public final class FieldParsers {
             case OWNERSHIP -> Ownership.class;
             case OUTLET_TYPE -> OutletType.class;
             case LISTING_STATUS -> ListingStatus.class;
+            case DELIVERY_STATUS -> DeliveryStatus.class;
         };
     }
 

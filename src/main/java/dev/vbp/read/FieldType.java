@@ -36,6 +36,8 @@ public enum FieldType {
     OUTLET_TYPE,
     /** listed/delisted: 挂网/撤网 (also 暂停挂网, 撤销挂网). */
     LISTING_STATUS,
+    /** delivered/undelivered: 已配送/未配送, 已到货/未到货, 是/否. */
+    DELIVERY_STATUS,
     /** A strength or spec such as 0.5mg, 20ml:0.2g; kept as written (normalised by {@code Strength}). */
     STRENGTH
 }

@@ -30,7 +30,7 @@ class FieldParsersRoundTripTest {
     @Test
     void everyTypeIsCovered() {
         // A new FieldType must get a generator below; this fails until it does.
-        assertEquals(16, FieldType.values().length);
+        assertEquals(17, FieldType.values().length);
     }
 
     @Test
@@ -109,5 +109,6 @@ class FieldParsersRoundTripTest {
         for (Ownership c : Ownership.values()) roundTrips(OWNERSHIP, c);
         for (OutletType c : OutletType.values()) roundTrips(OUTLET_TYPE, c);
         for (dev.vbp.domain.ListingStatus c : dev.vbp.domain.ListingStatus.values()) roundTrips(LISTING_STATUS, c);
+        for (dev.vbp.domain.DeliveryStatus c : dev.vbp.domain.DeliveryStatus.values()) roundTrips(DELIVERY_STATUS, c);
     }
 }

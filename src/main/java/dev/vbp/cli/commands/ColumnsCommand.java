@@ -90,6 +90,7 @@ public class ColumnsCommand extends BaseCommand {
             case OWNERSHIP -> "public";
             case OUTLET_TYPE -> "pharmacy";
             case LISTING_STATUS -> "listed";
+            case DELIVERY_STATUS -> "已配送";
             case STRENGTH -> "5mg";
             case CODE, MEDICAL_CODE, TEXT -> "";
         };

@@ -83,6 +83,9 @@ public class DemoCommand extends BaseCommand {
         if (ledger && Files.exists(found.resolve("non-vbp-ledger.csv"))) {
             steps.add(new String[]{"use-monitor", "--ledger", d + "/ledger.csv", "--ledger", d + "/non-vbp-ledger.csv", "--show", "substitution"});
         }
+        if (Files.exists(found.resolve("deliveries.csv"))) {
+            steps.add(new String[]{"use-monitor", "--ledger", d + "/deliveries.csv", "--show", "supply"});
+        }
         if (Files.exists(found.resolve("listings.csv"))) {
             steps.add(new String[]{"price-watch", "--top", "12"});
             if (ledger) steps.add(new String[]{"price-watch", "--where", "flag=above_listed", "--sort=-paid_above", "--top", "5",

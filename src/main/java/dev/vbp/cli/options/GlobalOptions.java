@@ -30,6 +30,13 @@ public class GlobalOptions {
             description = "Start CSV output with a UTF-8 byte-order mark, so Excel shows Chinese text correctly.")
     public boolean bom;
 
+    /** What CSV's header row holds. */
+    public enum CsvHeaders { KEY, EN, ZH }
+
+    @Option(names = "--headers", paramLabel = "KIND", scope = ScopeType.INHERIT, defaultValue = "key",
+            description = "Header row of CSV output: key (stable snake_case column keys, for scripts), en or zh (the column titles, for people opening the file) (default: key).")
+    public CsvHeaders headers = CsvHeaders.KEY;
+
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
             description = "No colours or other escape codes in the output (also when NO_COLOR is set or TERM=dumb).")
     public boolean noColor;
@@ -50,6 +57,15 @@ public class GlobalOptions {
 
     /** The language when --lang is not given: from the environment (set by VbpCli before parsing). */
     public Lang defaultLang = Lang.fromLocale(Locale.getDefault());
+
+    /** The language of CSV's header row; null for the column keys. */
+    public Lang csvHeaders() {
+        return switch (headers) {
+            case KEY -> null;
+            case EN -> Lang.EN;
+            case ZH -> Lang.ZH;
+        };
+    }
 
     public Lang lang() {
         return lang != null ? lang : defaultLang;

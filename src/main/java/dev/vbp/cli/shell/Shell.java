@@ -2,6 +2,7 @@ package dev.vbp.cli.shell;
 
 import dev.vbp.cli.CliContext;
 import dev.vbp.cli.ExitCodes;
+import dev.vbp.cli.UsageException;
 import dev.vbp.cli.VbpCli;
 import dev.vbp.output.Format;
 import dev.vbp.output.Lang;
@@ -16,6 +17,7 @@ import org.jline.terminal.TerminalBuilder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +181,7 @@ public final class Shell {
         List<String> args = new ArrayList<>(settings.arguments());
         args.addAll(words);
         CliContext ctx = new CliContext(out, err, context.env(), context.cwd(), context.clock(), color,
-                width > 0 && context.progress(), context.in(), false, width);
+                width > 0 && context.progress(), NO_STDIN, false, width);
         long started = System.nanoTime();
         int code = VbpCli.run(ctx, args.toArray(String[]::new));
         if (settings.timing) {
@@ -188,6 +190,17 @@ public final class Shell {
         }
         return new Outcome(code);
     }
+
+    /**
+     * Standard input of a command in the shell: the shell's own input is the user's next lines (or a script's),
+     * so a {@code -} must not swallow them.
+     */
+    static final InputStream NO_STDIN = new InputStream() {
+        @Override
+        public int read() {
+            throw new UsageException("'-' reads standard input, which in vbp shell is the shell's own: give a file name");
+        }
+    };
 
     private Outcome set(List<String> words, PrintWriter out, PrintWriter err) {
         if (words.isEmpty()) {

@@ -50,6 +50,8 @@ public final class LedgerLine {
     boolean hasUnitPrice;
     Channel channel;
     Category category;
+    long delivered;
+    boolean hasDelivered;
 
     LedgerLine() {}
 
@@ -131,6 +133,15 @@ public final class LedgerLine {
 
     /** Drug or consumable, or null when the file has no category column or the cell is empty. */
     public Category category() { return category; }
+
+    /**
+     * Whether the line says how much of it was delivered: a delivered quantity (配送数量), or a delivery status
+     * (配送状态) that makes it all or nothing. Lines of a plain purchase ledger say nothing.
+     */
+    public boolean hasDelivered() { return hasDelivered; }
+
+    /** The delivered quantity × 10^4; meaningful only when {@link #hasDelivered()}. */
+    public long delivered() { return delivered; }
 
     public BigDecimal quantityDecimal() { return BigDecimal.valueOf(quantity, SCALE); }
 

@@ -224,8 +224,9 @@ public final class LedgerScan {
 
     /**
      * What the result of this scan depends on: each input file with its size and modification time, the
-     * header aliases, the required columns, the filter and the error limit (not the thread count, which
-     * never changes a result). Equal keys on unchanged files give equal results, so a caller may reuse one.
+     * header aliases, the required columns, the filter, the error limit, the code map, the encoding, the
+     * delimiter, the header row and the sheet (not the thread count or the split sizes, which never change a
+     * result). Equal keys on unchanged files give equal results, so a caller may reuse one.
      */
     public List<Object> cacheKey() {
         List<Object> key = new ArrayList<>();
@@ -241,6 +242,11 @@ public final class LedgerScan {
         key.add(List.copyOf(required));
         key.add(filter);
         key.add(maxErrors);
+        key.add(codeMap);
+        key.add(String.valueOf(encoding));
+        key.add(String.valueOf(delimiter));
+        key.add(String.valueOf(headerRow));
+        key.add(String.valueOf(sheet));
         return key;
     }
 

@@ -3,6 +3,7 @@ package dev.vbp.engine.ledger;
 import dev.vbp.domain.Category;
 
 import dev.vbp.domain.Channel;
+import dev.vbp.domain.DeliveryStatus;
 import dev.vbp.domain.Texts;
 import dev.vbp.read.FieldParseException;
 import dev.vbp.read.FieldParsers;
@@ -46,6 +47,11 @@ final class LedgerValues {
     /** online/offline from any known spelling, or null when not recognised. */
     static Channel channel(String text) {
         return Channel.parse(text).orElse(null); // the domain's spellings, 是/否 and 1/0 included
+    }
+
+    /** delivered/undelivered from any known spelling, or null when not recognised. */
+    static DeliveryStatus deliveryStatus(String text) {
+        return DeliveryStatus.parse(text).orElse(null);
     }
 
     /** drug/consumable from any known spelling, or null when not recognised. */

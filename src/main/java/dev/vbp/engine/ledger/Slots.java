@@ -15,6 +15,8 @@ final class Slots {
     static final int AMOUNT = Dataset.LEDGER.indexOf("amount");
     static final int CHANNEL = Dataset.LEDGER.indexOf("channel");
     static final int CATEGORY = Dataset.LEDGER.indexOf("category");
+    static final int DELIVERED = Dataset.LEDGER.indexOf("delivered_qty");
+    static final int DELIVERY_STATUS = Dataset.LEDGER.indexOf("delivery_status");
     static final int COUNT = Dataset.LEDGER.fields().size();
 
     static String name(int slot) {

@@ -3,6 +3,7 @@ package dev.vbp.engine.ledger;
 import dev.vbp.domain.Category;
 
 import dev.vbp.domain.Channel;
+import dev.vbp.domain.DeliveryStatus;
 
 import dev.vbp.read.FieldParseException;
 import dev.vbp.read.FieldParsers;
@@ -132,7 +133,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
     private boolean gb;
     private InternTable[] internTables;
     private int[] columnOfSlot;
-    private int cDate, cInst, cProd, cGen, cQty, cPrice, cAmt, cChan, cCat;
+    private int cDate, cInst, cProd, cGen, cQty, cPrice, cAmt, cChan, cCat, cDelivered, cStatus;
 
     private <A extends LedgerAggregate<A>> void run(ScanUnit unit, long start, boolean speculative, long newlinesBefore,
                                                     A aggregate, UnitResult<A> r) throws IOException {
@@ -162,6 +163,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
         cAmt = col[Slots.AMOUNT];
         cChan = col[Slots.CHANNEL];
         cCat = col[Slots.CATEGORY];
+        cDelivered = col[Slots.DELIVERED];
+        cStatus = col[Slots.DELIVERY_STATUS];
         final LineFilter filter = ctx.filter;
         final long nominalEnd = unit.nominalEnd();
 
@@ -343,6 +346,36 @@ final class UnitScanner implements LedgerLine.GenericSource {
             }
         }
         if (cat == null) cat = categoryOfCode((String) prod);
+        boolean hasDelivered = false;
+        long delivered = 0;
+        if (cDelivered >= 0 || cStatus >= 0) {
+            // A quantity says how much; a status says all or nothing. With both, the quantity wins where given.
+            if (cDelivered >= 0) {
+                load(cDelivered);
+                trim();
+                if (ft > ff) {
+                    delivered = ByteParsers.parseScaled(fb, ff, ft);
+                    if (delivered == ByteParsers.BAD_NUMBER) delivered = numberByRules();
+                    if (delivered == ByteParsers.BAD_NUMBER) {
+                        lineError(r, recordLine, Slots.DELIVERED, ByteParsers.numberProblem(fb, ff, ft));
+                        return false;
+                    }
+                    hasDelivered = delivered != NO_NUMBER;
+                    if (!hasDelivered) delivered = 0;
+                }
+            }
+            if (!hasDelivered && cStatus >= 0) {
+                Object status = intern(t[Slots.DELIVERY_STATUS], cStatus, Kind.DELIVERY);
+                if (status instanceof DeliveryStatus d) {
+                    hasDelivered = true;
+                    delivered = d == DeliveryStatus.DELIVERED ? qty : 0;
+                } else if (status != EMPTY) {
+                    lineError(r, recordLine, Slots.DELIVERY_STATUS,
+                            "unknown delivery status (expected e.g. 已配送/未配送, delivered/undelivered; a partial delivery needs a delivered quantity)");
+                    return false;
+                }
+            }
+        }
         LedgerLine l = line;
         l.date = date;
         l.institution = (String) inst;
@@ -355,6 +388,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
         l.hasUnitPrice = hasPrice;
         l.channel = (Channel) chan;
         l.category = (Category) cat;
+        l.delivered = delivered;
+        l.hasDelivered = hasDelivered;
         return true;
     }
 
@@ -668,7 +703,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
         while (ft > ff && ByteParsers.isBlank(fb[ft - 1])) ft--;
     }
 
-    private enum Kind { CODE, PRODUCT, TEXT, CHANNEL, CATEGORY }
+    private enum Kind { CODE, PRODUCT, TEXT, CHANNEL, CATEGORY, DELIVERY }
 
     @Override
     public String generic() {
@@ -724,6 +759,10 @@ final class UnitScanner implements LedgerLine.GenericSource {
             case CHANNEL: {
                 Channel ch = LedgerValues.channel(s);
                 return ch == null ? (LedgerValues.isEmpty(s) ? EMPTY : UNKNOWN) : ch;
+            }
+            case DELIVERY: {
+                DeliveryStatus d = LedgerValues.deliveryStatus(s);
+                return d == null ? (LedgerValues.isEmpty(s) ? EMPTY : UNKNOWN) : d;
             }
             default: {
                 Category cat = LedgerValues.category(s);

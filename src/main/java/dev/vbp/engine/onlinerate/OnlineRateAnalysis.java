@@ -270,7 +270,9 @@ public final class OnlineRateAnalysis {
         report.assumption("online_rate", switch (s.basis()) {
             case AMOUNT -> "online amount / (online + offline amount); returns and corrections net out";
             case LINES -> "online purchase lines / all purchase lines (lines basis): per institution, product and channel a return is"
-                    + " netted against its purchase, never a line of its own; a product whose net quantity is not positive has no line";
+                    + " netted against the purchases, never a line of its own: the purchase lines count in proportion to the quantity that"
+                    + " stays bought, rounded up (one of three equal purchases returned: 2 lines; a partial return: 3); a product whose net"
+                    + " quantity is not positive has no line";
             case PRODUCTS -> "品规 bought online / 品规 bought (products basis): an institution's products with a positive net quantity"
                     + " online, over those with a positive net quantity at all";
         });

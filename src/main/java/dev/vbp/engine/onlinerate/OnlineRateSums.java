@@ -54,32 +54,46 @@ public final class OnlineRateSums implements LedgerAggregate<OnlineRateSums>, ja
         return purchases.tolerance();
     }
 
-    /** One group's figures: amount and net quantity (×10^4), purchase lines and return lines. */
-    public record Cell(GroupedSums.Key key, long amount, long quantity, long purchaseLines, long returnLines, long mismatches) {
+    /**
+     * One group's figures: amount and net quantity (×10^4), the quantity of its purchase lines alone, purchase
+     * lines and return lines.
+     */
+    public record Cell(GroupedSums.Key key, long amount, long quantity, long purchasedQuantity, long purchaseLines,
+                       long returnLines, long mismatches) {
         /** All ledger lines. */
         public long lines() { return purchaseLines + returnLines; }
 
         /**
-         * Lines with returns netted against purchases: none when the net quantity is not positive (a purchase
-         * fully returned is no line), else the purchase lines less the returns, at least one.
+         * Lines with returns netted against purchases: the purchase lines in proportion to the quantity that
+         * stays bought, rounded up — purchaseLines × net / purchased. A return that takes back one of n equal
+         * purchases leaves n − 1 lines; a partial return leaves every purchase a line; a product returned whole
+         * has none. (Which purchase a return belongs to is not in a ledger; the proportion needs no guess.)
          */
         public long nettedLines() {
-            return quantity <= 0 ? 0 : Math.max(1, purchaseLines - returnLines);
+            if (quantity <= 0 || purchaseLines == 0) return 0;
+            if (quantity >= purchasedQuantity) return purchaseLines;
+            java.math.BigInteger[] qr = java.math.BigInteger.valueOf(purchaseLines).multiply(java.math.BigInteger.valueOf(quantity))
+                    .divideAndRemainder(java.math.BigInteger.valueOf(purchasedQuantity));
+            return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
         }
     }
 
     /** Every group, purchases and returns of one key together, in key order. */
     public List<Cell> cells() {
         Map<GroupedSums.Key, long[]> m = new LinkedHashMap<>();
-        for (GroupedSums.Group g : purchases.groups()) m.put(g.key(), new long[]{g.amount(), g.quantity(), g.lines(), 0, g.mismatches()});
+        for (GroupedSums.Group g : purchases.groups()) {
+            m.put(g.key(), new long[]{g.amount(), g.quantity(), g.quantity(), g.lines(), 0, g.mismatches()});
+        }
         for (GroupedSums.Group g : returns.groups()) {
-            long[] c = m.computeIfAbsent(g.key(), k -> new long[5]);
+            long[] c = m.computeIfAbsent(g.key(), k -> new long[6]);
             c[0] += g.amount();
             c[1] += g.quantity();
-            c[3] += g.lines();
-            c[4] += g.mismatches();
+            c[4] += g.lines();
+            c[5] += g.mismatches();
         }
-        return m.entrySet().stream().map(e -> new Cell(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                e.getValue()[3], e.getValue()[4])).toList();
+        return m.entrySet().stream().map(e -> {
+            long[] c = e.getValue();
+            return new Cell(e.getKey(), c[0], c[1], c[2], c[3], c[4], c[5]);
+        }).toList();
     }
 }

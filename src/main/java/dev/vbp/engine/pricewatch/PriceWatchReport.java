@@ -25,7 +25,7 @@ public final class PriceWatchReport {
     public static Report of(ListingChecks listings, PurchasePrices purchases, List<Bid> bids, List<Listing> listed,
                             java.util.function.UnaryOperator<String> name) {
         Report r = new Report(COMMAND, List.of(
-                new Column("flag", "Flag", "标记", ValueKind.CODE),
+                new Column("flag", "Flag", "标记", ValueKind.TEXT),
                 new Column("generic", "Generic", "通用名", ValueKind.TEXT),
                 new Column("spec", "Spec", "规格", ValueKind.TEXT),
                 new Column("product_code", "Product", "产品编码", ValueKind.CODE),

@@ -23,7 +23,8 @@ public final class UseLookup implements Serializable {
     /** One VBP generic (name and form): its name as shown, the day its first selected cycle starts, its class. */
     public record Generic(String key, String name, LocalDate start, String therapeuticClass) implements Serializable {}
 
-    record Product(String generic, int packCount, int selectedFrom) implements Serializable {}
+    /** A bid's product: its generic, units per pack, the day it counts as selected from, its selected firm. */
+    record Product(String generic, int packCount, int selectedFrom, String manufacturer) implements Serializable {}
 
     final Map<String, Product> products = new HashMap<>();
     final Map<String, Generic> generics = new LinkedHashMap<>();
@@ -50,7 +51,9 @@ public final class UseLookup implements Serializable {
             if (!names.containsKey(g) || b.productCode() == null) continue;
             int from = b.selected() ? (b.cycleStart() == null ? 0 : day(b.cycleStart())) : Integer.MAX_VALUE;
             Product old = products.get(b.productCode());
-            products.put(b.productCode(), new Product(g, b.packCount(), old == null ? from : Math.min(old.selectedFrom(), from)));
+            String firm = old != null && old.manufacturer() != null ? old.manufacturer()
+                    : b.selected() ? (b.manufacturer() == null ? "" : b.manufacturer()) : null;
+            products.put(b.productCode(), new Product(g, b.packCount(), old == null ? from : Math.min(old.selectedFrom(), from), firm));
         }
         names.forEach((g, n) -> generics.put(g, new Generic(g, n, start.get(g), classes.get(g))));
         classes.values().forEach(watchedClasses::add);

@@ -44,7 +44,7 @@ public final class UseMonitorReports {
                 new Column("selected", rules.byUnits() ? "Selected units" : "Selected amount", rules.byUnits() ? "中选产品采购量" : "中选产品金额", ValueKind.DECIMAL),
                 new Column("selected_share", "Selected share", "中选产品使用比例", ValueKind.RATIO),
                 new Column("change", "Change", "比上月", ValueKind.RATIO),
-                new Column("status", "Status", "状态", ValueKind.CODE)));
+                new Column("status", "Status", "状态", ValueKind.TEXT)));
         TreeMap<String, TreeMap<Integer, UseSums.Sums>> series = new TreeMap<>();
         sums.generics().forEach((k, v) -> series.computeIfAbsent(k.institution() + "\u0000" + k.group(), x -> new TreeMap<>()).put(index(k.month()), v));
         BigDecimal all = BigDecimal.ZERO, selected = BigDecimal.ZERO;
@@ -99,7 +99,7 @@ public final class UseMonitorReports {
                 new Column("non_vbp_after", "Non-VBP after", "非集采药品（之后）", ValueKind.MONEY),
                 new Column("growth", "Growth", "增长", ValueKind.RATIO),
                 new Column("selected_share", "Selected share after", "之后中选产品使用比例", ValueKind.RATIO),
-                new Column("status", "Status", "状态", ValueKind.CODE)));
+                new Column("status", "Status", "状态", ValueKind.TEXT)));
         Map<String, Integer> classStart = new TreeMap<>();
         Map<String, TreeSet<String>> classGenerics = new TreeMap<>();
         Map<String, String> classOf = new TreeMap<>();
@@ -150,6 +150,66 @@ public final class UseMonitorReports {
         r.summary("rows", "Institution × class", "机构 × 治疗类别", ValueKind.INTEGER, acc.size());
         r.summary("substitution", "Substitution flagged", "疑似替代", ValueKind.INTEGER, flagged);
         return r;
+    }
+
+    /**
+     * Per selected firm × generic, the packs ordered and delivered (from the product's cycle start on, over the
+     * institutions kept) and the delivery rate, "short" below {@code minDeliveryRate}.
+     */
+    public static Report supply(UseLookup lookup, SupplySums sums, BigDecimal minDeliveryRate) {
+        Report r = new Report(COMMAND, List.of(
+                new Column("manufacturer", "Manufacturer", "生产企业", ValueKind.TEXT),
+                new Column("generic", "Generic", "通用名", ValueKind.TEXT),
+                new Column("institutions", "Institutions", "医疗机构数", ValueKind.INTEGER),
+                new Column("lines", "Lines", "订单行数", ValueKind.INTEGER),
+                new Column("ordered", "Packs ordered", "采购数量", ValueKind.DECIMAL),
+                new Column("delivered", "Packs delivered", "配送数量", ValueKind.DECIMAL),
+                new Column("undelivered", "Undelivered", "未配送数量", ValueKind.DECIMAL),
+                new Column("delivery_rate", "Delivery rate", "配送率", ValueKind.RATIO),
+                new Column("status", "Status", "状态", ValueKind.TEXT)));
+        // firm × generic → [ordered, delivered, lines, over-delivered] and the institutions behind them
+        TreeMap<String, long[]> rows = new TreeMap<>();
+        Map<String, TreeSet<String>> institutions = new TreeMap<>();
+        sums.sums().forEach((k, v) -> {
+            String key = k.manufacturer() + "\u0000" + k.generic();
+            long[] a = rows.computeIfAbsent(key, x -> new long[4]);
+            a[0] = Math.addExact(a[0], v.ordered());
+            a[1] = Math.addExact(a[1], v.delivered());
+            a[2] += v.lines();
+            a[3] += v.overDelivered();
+            institutions.computeIfAbsent(key, x -> new TreeSet<>()).add(k.institution());
+        });
+        long ordered = 0, delivered = 0, over = 0;
+        int shortRows = 0;
+        for (Map.Entry<String, long[]> e : rows.entrySet()) {
+            String firm = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            UseLookup.Generic g = lookup.generics().get(e.getKey().substring(e.getKey().indexOf('\u0000') + 1));
+            long[] a = e.getValue();
+            BigDecimal rate = a[0] == 0 ? null : Exact.divide(BigDecimal.valueOf(a[1]), BigDecimal.valueOf(a[0]));
+            boolean isShort = rate != null && rate.compareTo(minDeliveryRate) < 0;
+            if (isShort) shortRows++;
+            r.row(firm.isEmpty() ? null : firm, g == null ? null : g.name(), institutions.get(e.getKey()).size(), a[2],
+                    packs(a[0]), packs(a[1]), packs(a[0] - a[1]), Exact.ratio(rate), isShort ? "short" : "ok");
+            ordered = Math.addExact(ordered, a[0]);
+            delivered = Math.addExact(delivered, a[1]);
+            over += a[3];
+        }
+        r.summary("rows", "Firm × generic", "企业 × 通用名", ValueKind.INTEGER, rows.size());
+        r.summary("short", "Below the minimum delivery rate", "低于最低配送率", ValueKind.INTEGER, shortRows);
+        r.summary("delivery_rate", "Delivery rate (all rows)", "配送率（全部）", ValueKind.RATIO,
+                ordered == 0 ? null : Exact.ratio(Exact.divide(BigDecimal.valueOf(delivered), BigDecimal.valueOf(ordered))));
+        long without = sums.withoutDelivery(), returns = sums.returns();
+        if (without > 0) {
+            r.warning(without + (without == 1 ? " ledger line of a selected product says" : " ledger lines of selected products say")
+                    + " nothing about delivery (no delivered quantity or status): left out");
+        }
+        if (over > 0) r.warning(over + (over == 1 ? " line delivered" : " lines delivered") + " more than ordered: counted as given");
+        if (returns > 0) r.warning(returns + (returns == 1 ? " return line" : " return lines") + " (quantity ≤ 0) left out: a return is no order to deliver");
+        return r;
+    }
+
+    private static BigDecimal packs(long scaled) {
+        return plain(BigDecimal.valueOf(scaled, dev.vbp.engine.ledger.LedgerLine.SCALE));
     }
 
     private static BigDecimal[] zeros() {

@@ -64,6 +64,35 @@ class ShellTest {
     }
 
     @Test
+    void aDashCannotSwallowTheShellsOwnInput() {
+        Run r = shell("""
+                online-rate --ledger - --institutions sample-data/institutions.csv
+                set format csv
+                online-rate %s --by level --columns level
+                """.formatted(FILES));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("'-' reads standard input, which in vbp shell is the shell's own"), r.err());
+        assertTrue(r.out().contains("level\n") && r.out().contains("\n三级\n"), "the lines after it were read as commands, not as a ledger:\n" + r.out());
+    }
+
+    @Test
+    void aScanIsKeptPerCodeMapByValueAndPerDelimiter() throws java.io.IOException {
+        Path a = java.nio.file.Files.writeString(dir.resolve("a.csv"), "old_code,new_code\nX1,X2\n");
+        Path b = java.nio.file.Files.writeString(dir.resolve("b.csv"), "old_code,new_code\nX1,X2\n");
+        Path c = java.nio.file.Files.writeString(dir.resolve("c.csv"), "old_code,new_code\nX1,X3\n");
+        Run r = shell("""
+                set format csv
+                online-rate %1$s --code-map %2$s --columns online_rate
+                online-rate %1$s --code-map %3$s --columns online_rate
+                online-rate %1$s --code-map %4$s --columns online_rate
+                online-rate %1$s --code-map %4$s --delimiter comma --columns online_rate
+                """.formatted(FILES, a, b, c));
+        assertEquals(0, r.exit(), r.err());
+        // a and b hold the same map: one scan; c is another map; a delimiter given is another read
+        assertEquals(3, SessionCache.keptScans());
+    }
+
+    @Test
     void settingsAndWorkspace() {
         Run r = shell("set lang zh\nset\nset format yaml\nuse " + dir + "\nset\n");
         assertEquals(2, r.exit());

@@ -121,6 +121,29 @@ class OnlineRateTest {
     }
 
     @Test
+    void returnsAmongSeveralPurchasesNetInProportionToWhatStaysBought() throws IOException {
+        // H1 online: P1 three purchases of 10 and a partial return of −5 (net 25 of 30: ⌈3 × 25/30⌉ = 3 lines; the
+        // old "purchases less returns" gave 2); P2 three purchases of 10 and one returned whole (net 20: ⌈3 × 20/30⌉
+        // = 2). Offline: P3 one purchase. Lines basis: 5 online of 6.
+        Files.writeString(ledger, """
+                date,institution_code,product_code,quantity,amount,channel,category
+                2024-01-05,H1,P1,10,100.00,线上,药品
+                2024-01-06,H1,P1,10,100.00,线上,药品
+                2024-01-07,H1,P1,10,100.00,线上,药品
+                2024-01-08,H1,P1,-5,-50.00,线上,药品
+                2024-01-05,H1,P2,10,100.00,线上,药品
+                2024-01-06,H1,P2,10,100.00,线上,药品
+                2024-01-07,H1,P2,10,100.00,线上,药品
+                2024-01-09,H1,P2,-10,-100.00,线上,药品
+                2024-01-05,H1,P3,10,100.00,线下,药品
+                """);
+        JsonNode r = Json.parse(run("--all-categories", "--basis", "lines").ok().out());
+        assertEquals(5, r.get("rows").get(0).get("online_lines").asInt());
+        assertEquals(1, r.get("rows").get(0).get("offline_lines").asInt());
+        assertEquals(0, new BigDecimal("0.8333333333").compareTo(rate(r, "H1", null)));
+    }
+
+    @Test
     void aPurchaseAndItsReturnAreNoLineAtAll() throws IOException {
         // H1: P1 online 100.00; P2 offline 50.00 and its full return −50.00.
         // amount: 100 / (100 + 0) = 100%; lines: 1 / (1 + 0) = 100% (counting each line: 1 / 3 = 33%);

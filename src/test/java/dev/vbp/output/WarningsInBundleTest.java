@@ -1,0 +1,87 @@
+package dev.vbp.output;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every warning a report carries is built in code from pieces of English; {@code --lang zh} translates it by the
+ * patterns of {@code Texts.properties}. This test reads the sources: each English piece (two words or more) of
+ * every {@code .warning(…)} call must be part of some pattern, so a new warning cannot ship English-only.
+ */
+class WarningsInBundleTest {
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    @Test
+    void everyWarningsWordsAreInAPattern() throws IOException {
+        Properties en = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/dev/vbp/output/Texts.properties")) {
+            en.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        List<String> patterns = en.stringPropertyNames().stream().map(en::getProperty).toList();
+        List<String> missing = new ArrayList<>();
+        int pieces = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(f);
+                int at = 0;
+                while ((at = src.indexOf(".warning(", at)) >= 0) {
+                    int end = callEnd(src, at + ".warning(".length());
+                    Matcher m = LITERAL.matcher(src.substring(at, end));
+                    while (m.find()) {
+                        String piece = m.group(1).replace("\\'", "'").replace("\\\"", "\"").strip();
+                        if (piece.replaceAll("[^\\p{L}]+", " ").strip().split(" ").length < 2) continue; // "s are", " generic": parts of words
+                        pieces++;
+                        if (patterns.stream().noneMatch(p -> p.contains(piece))) missing.add(f.getFileName() + ": \"" + piece + "\"");
+                    }
+                    at = end;
+                }
+            }
+        }
+        assertTrue(pieces > 50, "the scan found the warnings (" + pieces + " pieces)");
+        assertEquals(List.of(), missing, "English pieces of warnings no pattern of Texts.properties holds");
+    }
+
+    /** The index after the call's closing parenthesis (strings and nested calls skipped). */
+    private static int callEnd(String src, int from) {
+        int depth = 1;
+        for (int i = from; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '"') {
+                i++;
+                while (i < src.length() && src.charAt(i) != '"') i += src.charAt(i) == '\\' ? 2 : 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return src.length();
+    }
+
+    @Test
+    void someOfThemInChinese() {
+        assertEquals("3 行采购为退货（数量为 0 或以下）；未检查",
+                Texts.sentence("3 purchase lines are returns (quantity 0 or less); not checked", Lang.ZH));
+        assertEquals("覆盖率 50.00% 低于 --fail-under 60.00%（差 10.00%）",
+                Texts.sentence("coverage rate 50.00% is below --fail-under 60.00% (shortfall 10.00%)", Lang.ZH));
+        assertEquals("2 行低于 --fail-under 95.00%：H1, H2",
+                Texts.sentence("2 rows are below --fail-under 95.00%: H1, H2", Lang.ZH));
+        assertEquals("目标 海南 2023 设定于 2023-12-31；按 2024-06-30 计数",
+                Texts.sentence("target 海南 2023 is set for 2023-12-31; counted on 2024-06-30", Lang.ZH));
+    }
+}
