@@ -39,22 +39,39 @@ public final class InstrumentsPolicyFile {
 
     /** The default policy as a commented file: what {@code vbp policy show --for instruments} prints. */
     public static String defaultText() {
+        return defaultText(false);
+    }
+
+    /**
+     * The default policy, commented in Chinese when {@code chinese} (from {@code InstrumentRules_zh.properties};
+     * the keys, values and sources stay as they are, so both texts are the same policy).
+     */
+    public static String defaultText(boolean chinese) {
+        java.util.Properties zh = chinese ? chineseComments() : null;
         StringBuilder b = new StringBuilder();
-        b.append("# vbp policy for the companion measures of VBP (配套政策): payment standard, fund prepayment,\n")
-                .append("# use monitoring, price watch and landing targets. Every rule says where its default comes from;\n")
-                .append("# \"setting; not confirmed\" means no document we could read fixes it (docs/rules.md).\n");
+        if (zh != null) {
+            b.append(zh.getProperty("header")).append('\n');
+        } else {
+            b.append("# vbp policy for the companion measures of VBP (配套政策): payment standard, fund prepayment,\n")
+                    .append("# use monitoring, price watch and landing targets. Every rule says where its default comes from;\n")
+                    .append("# \"setting; not confirmed\" means no document we could read fixes it (docs/rules.md).\n");
+        }
         String section = null;
         for (PolicyRule r : InstrumentRules.ALL) {
             if (!r.section().equals(section)) {
                 section = r.section();
                 b.append(section).append(":\n");
             }
-            b.append("  # ").append(r.help());
-            if (!r.choices().isEmpty()) b.append(" One of: ").append(String.join(", ", r.choices())).append('.');
-            b.append("\n  # Source: ").append(r.source()).append('\n');
+            String help = zh == null ? r.help() : zh.getProperty(r.section() + "." + r.key(), r.help());
+            b.append("  # ").append(help);
+            if (!r.choices().isEmpty()) {
+                b.append(zh == null ? " One of: " : zh.getProperty("one_of")).append(String.join(", ", r.choices())).append(zh == null ? "." : "。");
+            }
+            b.append("\n  # ").append(zh == null ? "Source: " : zh.getProperty("source")).append(r.source()).append('\n');
             b.append("  ").append(r.key()).append(": ").append(text(r.defaultValue())).append('\n');
         }
-        b.append("  # Landing targets (options pick one with --target NAME); date: the day they are checked on.\n");
+        b.append("  # ").append(zh == null ? "Landing targets (options pick one with --target NAME); date: the day they are checked on."
+                : zh.getProperty("targets")).append('\n');
         b.append("  sets:\n");
         for (TargetSet t : InstrumentRules.DEFAULT_TARGETS) {
             b.append("    - {name: ").append(t.name()).append(", region: ").append(t.region()).append(", date: ")
@@ -62,6 +79,17 @@ public final class InstrumentsPolicyFile {
                     .append(t.consumableClasses()).append(",\n       source: \"").append(t.source()).append("\"}\n");
         }
         return b.toString();
+    }
+
+    /** The Chinese comments, one per rule (a test keeps them complete). */
+    public static java.util.Properties chineseComments() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = InstrumentsPolicyFile.class.getResourceAsStream("InstrumentRules_zh.properties")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p;
     }
 
     private static String text(Object v) {

@@ -71,6 +71,16 @@ public final class PolicyFile {
             rounding: total
             """;
 
+    /** The default policy commented in Chinese when {@code chinese}: the same keys and values as {@link #DEFAULT_TEXT}. */
+    public static String defaultText(boolean chinese) {
+        if (!chinese) return DEFAULT_TEXT;
+        try (java.io.InputStream in = PolicyFile.class.getResourceAsStream("retention-policy_zh.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** {@link #DEFAULT_TEXT} as a JSON document (without the comments, which JSON cannot hold). */
     public static String defaultAsJson() {
         return asJson(DEFAULT_TEXT);

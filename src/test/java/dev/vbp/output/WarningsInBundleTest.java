@@ -84,4 +84,13 @@ class WarningsInBundleTest {
         assertEquals("目标 海南 2023 设定于 2023-12-31；按 2024-06-30 计数",
                 Texts.sentence("target 海南 2023 is set for 2023-12-31; counted on 2024-06-30", Lang.ZH));
     }
+
+    @Test
+    void cellErrorsOfBothStacksInChinese() {
+        assertEquals("b.csv:2:5: pack_count: 应为1 或以上的整数（如 28），实际为 'abc'",
+                Texts.sentence("b.csv:2:5: pack_count: expected a whole number of 1 or more such as 28, found 'abc'", Lang.ZH));
+        assertEquals("l.csv:7:11: channel: 未知的采购渠道（应如 线上/线下、online/offline）: 'x'",
+                Texts.sentence("l.csv:7:11: channel: unknown channel (expected e.g. 线上/线下, online/offline): 'x'", Lang.ZH));
+        assertEquals("l.csv:3: 应有 9 个字段，实际为 8 个", Texts.sentence("l.csv:3: expected 9 fields, found 8", Lang.ZH));
+    }
 }

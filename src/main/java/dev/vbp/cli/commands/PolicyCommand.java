@@ -45,7 +45,8 @@ public class PolicyCommand extends BaseCommand {
 
         @Override
         protected int execute() {
-            String commented = kind == Kind.RETENTION ? PolicyFile.DEFAULT_TEXT : InstrumentsPolicyFile.defaultText();
+            boolean chinese = global().lang() == dev.vbp.output.Lang.ZH;
+            String commented = kind == Kind.RETENTION ? PolicyFile.defaultText(chinese) : InstrumentsPolicyFile.defaultText(chinese);
             switch (global().format) {
                 // JSON is YAML too: the JSON document is valid input for 'check' as the commented file is.
                 case JSON -> text(PolicyFile.asJson(commented));
