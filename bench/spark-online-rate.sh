@@ -11,7 +11,8 @@
 #          online-rate ... (the same arguments), splits of spark.vbp.splitBytes (default 128m)
 # alternating, RUNS times at the first size and once at the others; checks that both print the same bytes;
 # reports median wall times (whole processes: JVM and Spark start-up included), the Spark/vbp ratio, peak
-# resident memory, and Spark's rate per core. The ledger is deleted after each size unless KEEP=1.
+# resident memory, and each side's rate per CPU-second (bytes / (user + system CPU time), a per-core rate that a
+# busy machine does not dilute as it dilutes wall time). The ledger is deleted after each size unless KEEP=1.
 #
 # Spark runs as one local JVM (driver and two executor threads), as `spark-submit --master local[2]` would
 # run it; Spark's jars come from the local Maven repository (the provided dependencies of spark/pom.xml).
@@ -49,12 +50,12 @@ CP_FILE="$OUT/spark-classpath.txt"
 # what spark-submit adds on Java 17 (see spark/pom.xml)
 MODULE_FLAGS=$(sed -n '/<spark.jvm.options>/,/<\/spark.jvm.options>/p' spark/pom.xml | sed 's/<[^>]*>//g' | tr -s ' \n' ' ')
 
-measure() { # LOG OUT COMMAND... → "WALL_SECONDS PEAK_RSS_KB" in $OUT/measure.txt
+measure() { # LOG OUT COMMAND... → "WALL_SECONDS PEAK_RSS_KB CPU_SECONDS" in $OUT/measure.txt
     local log=$1 out=$2; shift 2
-    if ! /usr/bin/time -o "$OUT/time.txt" -f "%e %M" "$@" >"$out" 2>"$log"; then
+    if ! /usr/bin/time -o "$OUT/time.txt" -f "%e %M %U %S" "$@" >"$out" 2>"$log"; then
         echo "failed: $*" >&2; tail -20 "$log" >&2; exit 1
     fi
-    cp "$OUT/time.txt" "$OUT/measure.txt"
+    awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$OUT/time.txt" > "$OUT/measure.txt"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
@@ -64,8 +65,8 @@ RESULTS="$OUT/spark-results.md"
     echo
     echo "vbp: \`$VBP_JVM_FLAGS\`, default threads; Spark: local[2], \`$SPARK_JVM_FLAGS\`"
     echo
-    echo "| lines | file | vbp wall (median) | Spark local[2] wall (median) | Spark/vbp | Spark MB/s per core | vbp peak RSS | Spark peak RSS | same bytes |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| lines | file | vbp wall (median) | Spark local[2] wall (median) | Spark/vbp | vbp MB per CPU-s | Spark MB per CPU-s | vbp peak RSS | Spark peak RSS | same bytes |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
 } >> "$RESULTS"
 
 first=1
@@ -85,34 +86,37 @@ for ROWS in "${SIZES[@]}"; do
         java $VBP_JVM_FLAGS -jar "$JAR" sample ledger --rows "$ROWS" --seed "$SEED" --out "$LEDGER"
     fi
     runs=1; [ $first = 1 ] && runs=$RUNS
-    for f in vbp-wall vbp-rss spark-wall spark-rss; do : > "$OUT/$f.txt"; done
+    for f in vbp-wall vbp-rss vbp-cpu spark-wall spark-rss spark-cpu; do : > "$OUT/$f.txt"; done
     for run in $(seq "$runs"); do
         if [ $first = 1 ] || [ "${VBP_ONCE:-0}" != 1 ]; then
             measure "$OUT/vbp.log" "$OUT/vbp-$ROWS.csv" java $VBP_JVM_FLAGS -jar "$JAR" online-rate --ledger "$LEDGER" \
                 --all-categories --format csv --quiet
-            read -r wall rss < "$OUT/measure.txt"; echo "$wall" >> "$OUT/vbp-wall.txt"; echo "$rss" >> "$OUT/vbp-rss.txt"
-            echo "vbp   $ROWS run $run: ${wall}s, peak RSS ${rss} KB" >&2
+            read -r wall rss cpu < "$OUT/measure.txt"; echo "$wall" >> "$OUT/vbp-wall.txt"; echo "$rss" >> "$OUT/vbp-rss.txt"
+            echo "$cpu" >> "$OUT/vbp-cpu.txt"
+            echo "vbp   $ROWS run $run: ${wall}s, CPU ${cpu}s, peak RSS ${rss} KB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
         fi
         # shellcheck disable=SC2086
         measure "$OUT/spark.log" "$OUT/spark-$ROWS.csv" java $MODULE_FLAGS $SPARK_JVM_FLAGS -Dspark.master='local[2]' \
             -Dspark.ui.enabled=false -Dspark.ui.showConsoleProgress=false -Dspark.vbp.splitBytes="$SPLIT" \
             -cp "$SPARK_JAR:$(cat "$CP_FILE")" dev.vbp.spark.SparkMain online-rate --ledger "$LEDGER" \
             --all-categories --format csv --quiet
-        read -r wall rss < "$OUT/measure.txt"; echo "$wall" >> "$OUT/spark-wall.txt"; echo "$rss" >> "$OUT/spark-rss.txt"
-        echo "spark $ROWS run $run: ${wall}s, peak RSS ${rss} KB" >&2
+        read -r wall rss cpu < "$OUT/measure.txt"; echo "$wall" >> "$OUT/spark-wall.txt"; echo "$rss" >> "$OUT/spark-rss.txt"
+        echo "$cpu" >> "$OUT/spark-cpu.txt"
+        echo "spark $ROWS run $run: ${wall}s, CPU ${cpu}s, peak RSS ${rss} KB, load $(cut -d' ' -f1 /proc/loadavg)" >&2
     done
-    same=-; vw=-; vr=0
+    same=-; vw=-; vr=0; vc=0
     if [ -s "$OUT/vbp-wall.txt" ]; then
         if cmp -s "$OUT/vbp-$ROWS.csv" "$OUT/spark-$ROWS.csv"; then same=yes; else same=NO; fi
-        vw=$(median < "$OUT/vbp-wall.txt"); vr=$(sort -n "$OUT/vbp-rss.txt" | tail -1)
+        vw=$(median < "$OUT/vbp-wall.txt"); vr=$(sort -n "$OUT/vbp-rss.txt" | tail -1); vc=$(median < "$OUT/vbp-cpu.txt")
     elif [ -f "$OUT/spark-$BASE_ROWS.csv" ] && [ -d "$LEDGER" ]; then
         same="(sums ×$((ROWS / BASE_ROWS)) of $BASE_ROWS: not checked)"
     fi
-    sw=$(median < "$OUT/spark-wall.txt"); sr=$(sort -n "$OUT/spark-rss.txt" | tail -1)
+    sw=$(median < "$OUT/spark-wall.txt"); sr=$(sort -n "$OUT/spark-rss.txt" | tail -1); sc=$(median < "$OUT/spark-cpu.txt")
     bytes=$(du -bL "$LEDGER" 2>/dev/null | tail -1 | cut -f1)
     [ -d "$LEDGER" ] && bytes=$(( $(stat -c %s "$BASE") * ROWS / BASE_ROWS ))
     echo "| $ROWS | $((bytes / 1048576)) MB | $vw s | $sw s | $(awk -v a="$sw" -v b="$vw" 'BEGIN {if (b + 0 > 0) printf "%.2f", a / b; else printf "-"}') |" \
-         "$(awk -v b="$bytes" -v s="$sw" 'BEGIN {printf "%.0f", b / 1048576 / s / 2}') | $((vr / 1024)) MB | $((sr / 1024)) MB | $same |" >> "$RESULTS"
+         "$(awk -v b="$bytes" -v c="$vc" 'BEGIN {if (c + 0 > 0) printf "%.0f", b / 1048576 / c; else printf "-"}') |" \
+         "$(awk -v b="$bytes" -v c="$sc" 'BEGIN {printf "%.0f", b / 1048576 / c}') | $((vr / 1024)) MB | $((sr / 1024)) MB | $same |" >> "$RESULTS"
     [ -d "$LEDGER" ] && rm -rf "$LEDGER"
     first=0
 done
