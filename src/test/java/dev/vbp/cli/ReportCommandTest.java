@@ -171,6 +171,22 @@ class ReportCommandTest {
         assertTrue(text.contains(due), due + " in\n" + text);
     }
 
+    @Test
+    void useMonitoringKeepsTheRowsThatFallShort(@TempDir Path dir) throws IOException {
+        Path md = dir.resolve("u.md");
+        Cli.run("report", "--sections", "use-monitor", "--date", "2020-12-31", "--workspace", dir.resolve("empty-ws").toString(),
+                "--format", "markdown", "--lang", "en", "--out", md.toString(), "--bids", "sample-data/bids.csv",
+                "--ledger", "sample-data/ledger.csv", "--ledger", "sample-data/non-vbp-ledger.csv").ok();
+        String text = Files.readString(md, StandardCharsets.UTF_8);
+        assertTrue(text.contains("## Use monitoring") && text.contains("### Selected share below the minimum")
+                && text.contains("### Substitution by non-VBP drugs of the class"), text);
+        String shares = text.substring(text.indexOf("### Selected share below the minimum"), text.indexOf("### Substitution"));
+        long shortRows = Json.parse(Cli.run("use-monitor", "--bids", "sample-data/bids.csv", "--ledger", "sample-data/ledger.csv",
+                "--ledger", "sample-data/non-vbp-ledger.csv", "--format", "json").ok().out()).get("summary").get("short").asLong();
+        assertTrue(shortRows > 0);
+        assertEquals(shortRows, shares.lines().filter(l -> l.startsWith("| ") && l.endsWith("| short |")).count(), shares);
+    }
+
     static String section(String page, String id) {
         Matcher m = Pattern.compile("<section id=\"" + Pattern.quote(id) + "\">(.*?)</section>", Pattern.DOTALL).matcher(page);
         assertTrue(m.find(), "no section " + id);

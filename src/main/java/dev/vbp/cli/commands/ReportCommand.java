@@ -66,7 +66,7 @@ public class ReportCommand extends BaseCommand {
     @Mixin InputOptions input;
 
     @Option(names = "--sections", paramLabel = "ID", split = ",",
-            description = "Only these sections, in this order: price-drops, savings, online-rate, volume, retained-savings, dual-channel, payment-standard, prepayment, targets, price-watch (default: every one the data supports).")
+            description = "Only these sections, in this order: price-drops, savings, online-rate, volume, retained-savings, dual-channel, payment-standard, prepayment, targets, use-monitor, price-watch (default: every one the data supports).")
     List<String> sections = new ArrayList<>();
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the report (default: 'VBP monitoring report' / '集采监测报告').")
@@ -87,7 +87,7 @@ public class ReportCommand extends BaseCommand {
     Path policy;
 
     @Option(names = "--instruments", paramLabel = "FILE.yaml",
-            description = "Companion-measures policy file of the payment-standard, prepayment, targets and price-watch sections (default: the built-in rules).")
+            description = "Companion-measures policy file of the payment-standard, prepayment, targets, use-monitor and price-watch sections (default: the built-in rules).")
     Path instruments;
 
     @Option(names = "--xlsx", paramLabel = "FILE", description = "Also (or, without --out, only) write a workbook with a sheet per section.")

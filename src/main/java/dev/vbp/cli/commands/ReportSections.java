@@ -107,6 +107,13 @@ final class ReportSections {
                             Chart.bar(List.of("institution_code", "batch", "year_start"), "due", "paid")))),
             new Spec("targets", "Landing targets", "集采落地目标", List.of(BIDS), List.of(
                     Part.of(null, null, s -> instruments(s, "targets", "--as-of", s.asOf().toString()), null))),
+            // The share view has a row per institution × generic × month: the report keeps the ones that fall short.
+            new Spec("use-monitor", "Use monitoring", "集采药品使用监测", List.of(BIDS, LEDGER), List.of(
+                    Part.of("Selected share below the minimum", "中选产品使用比例低于最低比例",
+                            s -> instruments(s, "use-monitor"), null)
+                            .shaped(r -> ReportSections.only(r, "status", Set.of("short"))),
+                    Part.of("Substitution by non-VBP drugs of the class", "同类非集采药品替代",
+                            s -> instruments(s, "use-monitor", "--show", "substitution"), null))),
             new Spec("price-watch", "Price monitoring", "价格监测", List.of(LISTINGS, BIDS), List.of(
                     Part.of(null, null, s -> instruments(s, "price-watch"), null))));
 
