@@ -12,6 +12,8 @@ import dev.vbp.domain.Texts;
 import dev.vbp.domain.instruments.InstrumentsPolicy;
 import dev.vbp.errors.BadInputException;
 import dev.vbp.engine.ledger.LedgerResult;
+import dev.vbp.engine.ledger.LedgerScan;
+import dev.vbp.engine.ledger.LineFilter;
 import dev.vbp.engine.usemonitor.UseLookup;
 import dev.vbp.engine.usemonitor.UseMonitorReports;
 import dev.vbp.engine.usemonitor.SupplySums;
@@ -80,12 +82,8 @@ public class UseMonitorCommand extends AnalysisCommand {
         if (view.equals("supply")) return supply(sources, lookup, policy);
         Map<String, Institution> institutions = new HashMap<>();
         sources.optional(institutionFiles, Records::institution).forEach(i -> institutions.put(i.code(), i));
-        LedgerResult<UseSums> scanned = scan(sources.ledgerScan(ledger), () -> new UseSums(lookup));
+        LedgerResult<UseSums> scanned = scan(ledgerScan(sources), () -> new UseSums(lookup));
         UseSums sums = scanned.aggregate();
-        if (!only.isEmpty()) {
-            sums.generics().keySet().removeIf(k -> !only.contains(k.institution()));
-            sums.classes().keySet().removeIf(k -> !only.contains(k.institution()));
-        }
         UseMonitorReports.Rules rules = new UseMonitorReports.Rules(policy.number("use_monitor.min_selected_share"),
                 policy.choice("use_monitor.share_basis").equals("units"), policy.whole("use_monitor.substitution_months"),
                 policy.number("use_monitor.substitution_growth"));
@@ -105,10 +103,15 @@ public class UseMonitorCommand extends AnalysisCommand {
         return Outcome.of(report);
     }
 
+    /** The ledger scan, of the --institution codes only when given (the others count as outside the selection). */
+    private LedgerScan ledgerScan(DataSources sources) {
+        LedgerScan scan = sources.ledgerScan(ledger);
+        return only.isEmpty() ? scan : scan.filter(LineFilter.all().institutions(only));
+    }
+
     private Outcome supply(DataSources sources, UseLookup lookup, InstrumentsPolicy policy) {
-        LedgerResult<SupplySums> scanned = scan(sources.ledgerScan(ledger), () -> new SupplySums(lookup));
+        LedgerResult<SupplySums> scanned = scan(ledgerScan(sources), () -> new SupplySums(lookup));
         SupplySums sums = scanned.aggregate();
-        if (!only.isEmpty()) sums.sums().keySet().removeIf(k -> !only.contains(k.institution()));
         if (sums.sums().isEmpty()) {
             // A rate of nothing would read as "no shortfall": say why there is none instead.
             throw new BadInputException(sums.withoutDelivery() > 0

@@ -2,6 +2,7 @@ package dev.vbp.engine.usemonitor;
 
 import dev.vbp.domain.Exact;
 import dev.vbp.domain.Institution;
+import dev.vbp.engine.ledger.LedgerLine;
 import dev.vbp.output.Column;
 import dev.vbp.output.Report;
 import dev.vbp.output.ValueKind;
@@ -209,7 +210,7 @@ public final class UseMonitorReports {
     }
 
     private static BigDecimal packs(long scaled) {
-        return plain(BigDecimal.valueOf(scaled, dev.vbp.engine.ledger.LedgerLine.SCALE));
+        return plain(BigDecimal.valueOf(scaled, LedgerLine.SCALE));
     }
 
     private static BigDecimal[] zeros() {
