@@ -6,6 +6,7 @@ import picocli.CommandLine.Help;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lays out three help sections picocli would break in the wrong places, at the help's width (the terminal's,
@@ -25,6 +26,7 @@ final class HelpLayout {
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, HelpLayout::synopsis);
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpLayout::description);
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
         for (CommandLine sub : cli.getSubcommands().values()) install(sub);
     }
 
@@ -81,10 +83,77 @@ final class HelpLayout {
         return help.colorScheme().ansi().new Text(sb.toString(), help.colorScheme()).toString();
     }
 
-    /** Appends a source line to a paragraph: a space between words, none where Chinese meets Chinese. */
+    /**
+     * The list of subcommands, each with the first sentence of its description. picocli shows a description's
+     * first source line, which is where the sentence was cut to fit the source file ("… 17 counties and cities
+     * of 凉山州 (or of --institutions),"). A command's own header, when it has one, is left as it is.
+     */
+    private static String commandList(Help help) {
+        Map<String, Help> subcommands = help.subcommands();
+        List<Runnable> restore = new ArrayList<>();
+        try {
+            for (Help sub : subcommands.values()) {
+                var usage = sub.commandSpec().usageMessage();
+                if (usage.header() != null && usage.header().length > 0) continue;
+                String[] lines = usage.description();
+                if (lines == null || lines.length == 0) continue;
+                String[] header = usage.header();
+                usage.header(firstSentence(lines).replace("%", "%%")); // picocli formats a header
+                restore.add(() -> usage.header(header));
+            }
+            return help.commandList(subcommands);
+        } finally {
+            restore.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * The first sentence of a description given as source lines: up to the first {@code .} followed by a space
+     * (not in {@code e.g.} or {@code i.e.}), a {@code 。}, or the end of the first paragraph.
+     */
+    static String firstSentence(String[] lines) {
+        StringBuilder paragraph = null;
+        for (String raw : lines) {
+            for (String line : String.format(raw).split("\n", -1)) {
+                if (line.isBlank()) {
+                    if (paragraph != null) return sentence(paragraph.toString());
+                    continue;
+                }
+                if (paragraph == null) paragraph = new StringBuilder(line.strip());
+                else join(paragraph, line.strip());
+            }
+        }
+        return paragraph == null ? "" : sentence(paragraph.toString());
+    }
+
+    private static String sentence(String paragraph) {
+        String first = upToFullStop(paragraph);
+        if (DisplayWidth.of(first) <= LONG_SUMMARY) return first;
+        int colon = first.indexOf(": "), wideColon = first.indexOf('：'); // a long sentence: what comes before its colon
+        int at = colon < 0 ? wideColon : wideColon < 0 ? colon : Math.min(colon, wideColon);
+        return at > 0 ? first.substring(0, at) : first;
+    }
+
+    /** A summary wider than this (three lines of the list at 80 columns) is cut at its colon. */
+    private static final int LONG_SUMMARY = 180;
+
+    private static String upToFullStop(String paragraph) {
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            if (c == '。') return paragraph.substring(0, i + 1);
+            if (c == '.' && (i + 1 == paragraph.length() || paragraph.charAt(i + 1) == ' ')) {
+                String before = paragraph.substring(0, i + 1);
+                if (!before.endsWith("e.g.") && !before.endsWith("i.e.")) return before;
+            }
+        }
+        return paragraph;
+    }
+
+    /** Appends a source line to a paragraph: a space between words, none where Chinese meets Chinese or after full-width punctuation. */
     private static void join(StringBuilder paragraph, String next) {
         char last = paragraph.charAt(paragraph.length() - 1), first = next.charAt(0);
-        if (!(wide(last) && wide(first))) paragraph.append(' ');
+        boolean fullWidthPunctuation = "，。、：；！？）》」』】（《「『【".indexOf(last) >= 0; // carries its own space
+        if (!(wide(last) && wide(first)) && !fullWidthPunctuation) paragraph.append(' ');
         paragraph.append(next);
     }
 

@@ -91,8 +91,9 @@ class HelpBundleTest {
 
     private void walk(CommandLine cli, List<String> missing) {
         CommandSpec spec = cli.getCommandSpec();
-        if (spec.helpCommand()) return;
         String q = spec.qualifiedName(".");
+        String[] header = spec.usageMessage().header(); // picocli's help command has one
+        for (int i = 0; i < header.length; i++) need(q + ".usage.header." + i, null, header[i], missing);
         String[] description = spec.usageMessage().description();
         for (int i = 0; i < description.length; i++) {
             String key = q + ".usage.description." + i;

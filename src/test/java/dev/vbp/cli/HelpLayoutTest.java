@@ -37,6 +37,21 @@ class HelpLayoutTest {
     }
 
     @Test
+    void theCommandListShowsEachCommandsFirstSentence() {
+        assertEquals("Policy files: print the default, or check one.",
+                HelpLayout.firstSentence(new String[] {"Policy files: print the default, or check one. Two kinds:", "retention and instruments."}));
+        assertEquals("Flags: rise, e.g. a price up.", HelpLayout.firstSentence(new String[] {"Flags: rise, e.g. a price up. Next."}));
+        assertEquals("挂网价格监测。", HelpLayout.firstSentence(new String[] {"挂网价格", "监测。其余"}));
+        assertEquals("No full stop", HelpLayout.firstSentence(new String[] {"No full stop", "", "Second paragraph."}));
+        String help = Cli.run("--help").ok().out();
+        // the source line of sample ledger's description ends at a comma; the list shows its sentence whole
+        assertTrue(help.contains("  policy            Policy files: print the default, or check one.\n"), help);
+        assertTrue(help.contains("  targets           VBP landing targets (集采品种数)\n"), help); // a long sentence: up to its colon
+        String zh = Cli.run("--lang", "zh", "--help").ok().out();
+        assertTrue(zh.contains("  help              显示指定命令的帮助信息。\n"), zh);
+    }
+
+    @Test
     void everyPieceOfTextSurvivesTheFill() {
         Random random = new Random(7);
         String alphabet = "ab c 集采，药（品） d 中选。e";
