@@ -165,10 +165,10 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
-    /** A note for people (not for scripts) on stderr; silent with --quiet. */
+    /** A note for people (not for scripts) on stderr, in the language of --lang; silent with --quiet. */
     protected void note(String text) {
         if (!global().quiet) {
-            ctx().err().println(text);
+            ctx().err().println(dev.vbp.output.Texts.sentence(text, global().lang()));
             ctx().err().flush();
         }
     }

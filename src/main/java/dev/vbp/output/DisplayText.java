@@ -33,7 +33,7 @@ public final class DisplayText {
     public static String format(Object value, ValueKind kind, Lang lang) {
         if (value == null) return NULL;
         if (value instanceof Label label) return lang.pick(label.en(), label.zh());
-        if (kind == ValueKind.TEXT && lang != Lang.EN) return Texts.cell(text(value), lang);
+        if (kind == ValueKind.TEXT && lang != Lang.EN) return Texts.inCell(text(value), lang);
         switch (kind) {
             case MONEY:
                 return fixed(value, 2);

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class Texts {
     private Texts() {}
 
-    record Rule(String key, Pattern whole, Pattern inside, String target, boolean word) {}
+    /** One text: its English as a pattern, how much of it is fixed words (not placeholders), and its translation. */
+    record Rule(String key, Pattern whole, Pattern inside, String target, boolean word, int literal) {}
 
     static final String BUNDLE = "dev.vbp.output.Texts";
 
@@ -41,12 +42,35 @@ public final class Texts {
         return text;
     }
 
+    /**
+     * A text cell of a table in {@code lang}: a status or category when the cell is one, else every known phrase of a
+     * note translated ("9 left out: no baseline prices in 2017 …"). Cells without a Latin letter (names, most codes)
+     * are returned at once, and a table repeats a few notes over many rows, so results are kept per distinct text.
+     */
+    public static String inCell(String text, Lang lang) {
+        if (lang != Lang.ZH || text == null || text.isEmpty() || !hasLatinLetter(text)) return text;
+        String known = CELLS.get(text);
+        if (known != null) return known;
+        String translated = sentence(text, lang);
+        if (CELLS.size() > 20_000) CELLS.clear(); // a bound, not a cache policy: notes repeat, free text does not
+        CELLS.put(text, translated);
+        return translated;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> CELLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean hasLatinLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+        }
+        return false;
+    }
+
     /** A warning or message in {@code lang}: every known phrase in it translated, the rest kept. */
     public static String sentence(String text, Lang lang) {
         if (lang != Lang.ZH || text == null || text.isEmpty()) return text;
-        String whole = cell(text, lang);
-        if (!whole.equals(text)) return whole;
-        String out = text;
+        String out = cell(text, lang); // a whole known text; its placeholders may hold known phrases in turn
         for (Rule r : ZH) {
             if (r.word()) continue;
             Matcher m = r.inside().matcher(out);
@@ -70,7 +94,7 @@ public final class Texts {
         return s;
     }
 
-    /** The English patterns and the texts of {@code locale}, keyed alike; longest pattern first. */
+    /** The English patterns and the texts of {@code locale}, keyed alike; the most fixed words first. */
     static List<Rule> load(Locale locale) {
         ResourceBundle en, other;
         try {
@@ -88,9 +112,11 @@ public final class Texts {
             // Inside a sentence a text starting or ending with a letter must not start or end inside a word.
             String inside = (Character.isLetterOrDigit(pattern.charAt(0)) ? "(?<![\\p{L}\\d_-])" : "") + regex
                     + (Character.isLetterOrDigit(pattern.charAt(pattern.length() - 1)) ? "(?![\\p{L}\\d_-])" : "");
-            rules.add(new Rule(key, Pattern.compile(regex), Pattern.compile(inside), other.getString(key), word));
+            int literal = pattern.replaceAll("\\{[nst]}", "").length();
+            rules.add(new Rule(key, Pattern.compile(regex), Pattern.compile(inside), other.getString(key), word, literal));
         }
-        rules.sort(Comparator.comparingInt((Rule r) -> -r.whole().pattern().length()).thenComparing(Rule::key));
+        // The most specific text first: the one with the most fixed words ("… status behind or short …" before "… {s} {t} …").
+        rules.sort(Comparator.comparingInt((Rule r) -> -r.literal()).thenComparing(Rule::key));
         return List.copyOf(rules);
     }
 

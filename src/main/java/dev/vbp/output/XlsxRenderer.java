@@ -157,10 +157,11 @@ public final class XlsxRenderer implements Renderer {
                 r = note(sheet, r, many ? part.sheetName() : null, lang.pick("parameter", "参数"), e.getKey(), e.getValue(), styles, widths);
             }
             for (Map.Entry<String, Object> e : report.assumptions().entrySet()) {
-                r = note(sheet, r, many ? part.sheetName() : null, lang.pick("assumption", "假设"), e.getKey(), e.getValue(), styles, widths);
+                r = note(sheet, r, many ? part.sheetName() : null, lang.pick("assumption", "假设"), e.getKey(),
+                        Texts.sentence(DisplayText.plain(e.getValue()), lang), styles, widths);
             }
             for (String warning : report.warnings()) {
-                r = note(sheet, r, many ? part.sheetName() : null, lang.pick("warning", "警告"), "", warning, styles, widths);
+                r = note(sheet, r, many ? part.sheetName() : null, lang.pick("warning", "警告"), "", Texts.sentence(warning, lang), styles, widths);
             }
         }
         finish(sheet, widths, headers.size(), r);

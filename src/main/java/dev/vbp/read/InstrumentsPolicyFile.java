@@ -67,7 +67,8 @@ public final class InstrumentsPolicyFile {
             if (!r.choices().isEmpty()) {
                 b.append(zh == null ? " One of: " : zh.getProperty("one_of")).append(String.join(", ", r.choices())).append(zh == null ? "." : "。");
             }
-            b.append("\n  # ").append(zh == null ? "Source: " : zh.getProperty("source")).append(r.source()).append('\n');
+            b.append("\n  # ").append(zh == null ? "Source: " : zh.getProperty("source"))
+                    .append(zh == null ? r.source() : zh.getProperty(r.section() + "." + r.key() + ".source", r.source())).append('\n');
             b.append("  ").append(r.key()).append(": ").append(text(r.defaultValue())).append('\n');
         }
         b.append("  # ").append(zh == null ? "Landing targets (options pick one with --target NAME); date: the day they are checked on."

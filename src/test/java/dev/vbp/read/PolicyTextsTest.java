@@ -27,6 +27,8 @@ class PolicyTextsTest {
             assertTrue(text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
                     r.section() + "." + r.key() + " has no Chinese comment in InstrumentRules_zh.properties");
         }
+        String chinese = InstrumentsPolicyFile.defaultText(true);
+        assertTrue(!chinese.contains("not confirmed") && !chinese.contains("disagree"), "every source in Chinese:\n" + chinese);
         assertEquals(noComments(InstrumentsPolicyFile.defaultText(false)), noComments(InstrumentsPolicyFile.defaultText(true)));
     }
 

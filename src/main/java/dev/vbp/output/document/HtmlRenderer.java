@@ -176,15 +176,17 @@ public final class HtmlRenderer {
         }
         if (!report.parameters().isEmpty() || !report.assumptions().isEmpty()) {
             b.append("<details open><summary>").append(esc(lang.pick("What the figures rest on", "计算依据"))).append("</summary><table class=\"kv\">");
-            for (Map.Entry<String, Object> e : report.parameters().entrySet()) kv(b, lang.pick("parameter", "参数"), e.getKey(), e.getValue());
-            for (Map.Entry<String, Object> e : report.assumptions().entrySet()) kv(b, lang.pick("assumption", "假设"), e.getKey(), e.getValue());
+            for (Map.Entry<String, Object> e : report.parameters().entrySet()) kv(b, lang.pick("parameter", "参数"), e.getKey(), DisplayText.plain(e.getValue()));
+            for (Map.Entry<String, Object> e : report.assumptions().entrySet()) {
+                kv(b, lang.pick("assumption", "假设"), e.getKey(), dev.vbp.output.Texts.sentence(DisplayText.plain(e.getValue()), lang));
+            }
             b.append("</table></details>\n");
         }
     }
 
-    private static void kv(StringBuilder b, String kind, String key, Object value) {
+    private static void kv(StringBuilder b, String kind, String key, String value) {
         b.append("<tr><td>").append(esc(kind)).append("</td><td class=\"code\">").append(esc(key)).append("</td><td>")
-                .append(esc(DisplayText.plain(value))).append("</td></tr>");
+                .append(esc(value)).append("</td></tr>");
     }
 
     private void files(StringBuilder b, Section s, Lang lang) {

@@ -56,7 +56,8 @@ public final class MarkdownDocumentRenderer {
                         line(out, "- " + lang.pick("parameter ", "参数 ") + "`" + e.getKey() + "`: " + DisplayText.singleLine(DisplayText.plain(e.getValue())));
                     }
                     for (Map.Entry<String, Object> e : report.assumptions().entrySet()) {
-                        line(out, "- " + lang.pick("assumption ", "假设 ") + "`" + e.getKey() + "`: " + DisplayText.singleLine(DisplayText.plain(e.getValue())));
+                        line(out, "- " + lang.pick("assumption ", "假设 ") + "`" + e.getKey() + "`: "
+                                + DisplayText.singleLine(dev.vbp.output.Texts.sentence(DisplayText.plain(e.getValue()), lang)));
                     }
                 }
                 line(out, "");
