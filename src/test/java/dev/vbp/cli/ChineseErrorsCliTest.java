@@ -51,6 +51,22 @@ class ChineseErrorsCliTest {
     }
 
     @Test
+    void aGroupWithoutItsSubcommandSaysSoInChinese() {
+        Cli.Result r = Cli.run("--lang", "zh", "policy").expect(ExitCodes.USAGE);
+        assertEquals("vbp: 缺少 'vbp policy' 的子命令：show 或 check", r.err().strip().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void importRefusingItsRejectsSaysSoInChinese() throws IOException {
+        java.util.List<String> sample = Files.readAllLines(Path.of("sample-data/bids.csv"));
+        Path bids = Files.writeString(dir.resolve("bids.csv"), sample.get(0) + "\n" + sample.get(1).replace(",60,", ",abc,") + "\n");
+        Cli.Result r = Cli.run("--lang", "zh", "import", "bids", bids.toString(), "--workspace", dir.resolve("ws").toString())
+                .expect(ExitCodes.BAD_INPUT);
+        assertEquals("vbp：错误：" + bids + ":2:6: pack_count: 应为1 或以上的整数（如 28），实际为 'abc'（拒收 1 行，超过 --max-rejects 0；未导入任何数据）",
+                r.err().strip());
+    }
+
+    @Test
     void picocliUsageErrorsStayEnglishWithoutZh() {
         Cli.Result r = Cli.run("price-drop", "--frobnicate").expect(ExitCodes.USAGE);
         assertEquals("vbp: Unknown option: '--frobnicate'\nTry 'vbp price-drop --help' for more information.", r.err().strip());

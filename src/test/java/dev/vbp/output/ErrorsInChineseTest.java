@@ -62,8 +62,25 @@ class ErrorsInChineseTest {
     }
 
     @Test
+    void rejectReasonsInChinese() {
+        assertEquals("b.csv:4:2: product_code: 应为以 X 开头的 23 位药品编码，实际为 22 个字符",
+                zh("b.csv:4:2: product_code: expected a 23-character drug code starting with X, found 22 characters"));
+        assertEquals("b.csv:2:12: cycle_end: 采购周期的结束日期（2019-01-01）早于开始日期（2019-03-01）",
+                zh("b.csv:2:12: cycle_end: the cycle ends (2019-01-01) before it starts (2019-03-01)"));
+        assertEquals("b.csv:2:4: generic_name: 必填值为空（列 '通用名'）", zh("b.csv:2:4: generic_name: required value is empty (column '通用名')"));
+    }
+
+    @Test
+    void shellErrorsInChinese() {
+        assertEquals("set lang：应为 en 或 zh，实际为 'fr'", zh("set lang: expected en or zh, found 'fr'"));
+        assertEquals("已在 shell 中", zh("already in the shell"));
+    }
+
+    @Test
     void ledgerErrorsInChinese() {
         assertEquals("l.csv：空文件（应有表头行）", zh("l.csv: empty file (expected a header line)"));
+        assertEquals("l.csv:88: 有引号字段未闭合（有 \" 而无对应的结尾 \"），文件其余部分无法读取",
+                zh("l.csv:88: a quoted field is never closed (a \" without its closing \"), so the rest of the file cannot be read"));
         assertEquals("l.csv：第 3 行：字节不是 --encoding 所指定的有效 UTF-8 编码（可试 --encoding auto）",
                 zh("l.csv: line 3: bytes are not valid UTF-8 as --encoding says (try --encoding auto)"));
         assertEquals("ledgers：此目录中没有采购明细文件（*.csv, *.tsv, *.txt, *.gz, *.xlsx, *.xls）",
