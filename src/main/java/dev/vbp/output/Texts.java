@@ -2,8 +2,10 @@ package dev.vbp.output;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
@@ -25,16 +27,52 @@ import java.util.regex.Pattern;
 public final class Texts {
     private Texts() {}
 
-    record Rule(String key, Pattern whole, Pattern inside, String target, boolean word) {}
+    record Rule(String key, String pattern, Pattern whole, Pattern inside, String target, boolean word) {}
 
     static final String BUNDLE = "dev.vbp.output.Texts";
 
-    private static final List<Rule> ZH = load(Locale.forLanguageTag("zh"));
+    /** The Chinese rules, loaded on the first Chinese text: a run in English never reads or compiles them. */
+    private static final class Zh {
+        static final List<Rule> RULES = load(Locale.forLanguageTag("zh"));
+
+        /**
+         * The rules that can match a whole text starting with a given character, in the order of {@link #RULES}: those
+         * whose pattern starts with that character or with a placeholder that can. A table has many cells and the
+         * bundle many patterns (most of them errors'), so a cell is tried only against these.
+         */
+        static final Map<Character, List<Rule>> BY_FIRST = new HashMap<>();
+        /** The rules whose pattern starts with {@code {s}} or {@code {t}}: the candidates for a text starting with anything. */
+        static final List<Rule> ANY_FIRST;
+
+        static {
+            Map<Character, List<Rule>> byFirst = new HashMap<>();
+            for (Rule r : RULES) for (char c : firstChars(r.pattern())) byFirst.putIfAbsent(c, new ArrayList<>());
+            List<Rule> any = new ArrayList<>();
+            for (Rule r : RULES) { // in order, so that each list keeps the order of RULES
+                char[] first = firstChars(r.pattern());
+                if (first.length == 0) {
+                    any.add(r);
+                    byFirst.values().forEach(l -> l.add(r));
+                } else {
+                    for (char c : first) byFirst.get(c).add(r);
+                }
+            }
+            ANY_FIRST = List.copyOf(any);
+            byFirst.forEach((c, l) -> BY_FIRST.put(c, List.copyOf(l)));
+        }
+
+        /** The characters a text matching {@code pattern} can start with; none for any ({@code {s}}, {@code {t}}). */
+        private static char[] firstChars(String pattern) {
+            if (pattern.startsWith("{s}") || pattern.startsWith("{t}")) return new char[0];
+            if (pattern.startsWith("{n}")) return "-,0123456789".toCharArray();
+            return new char[] {pattern.charAt(0)};
+        }
+    }
 
     /** A cell's or summary value's text in {@code lang}: translated when all of it is a known text. */
     public static String cell(String text, Lang lang) {
         if (lang != Lang.ZH || text == null || text.isEmpty()) return text;
-        for (Rule r : ZH) {
+        for (Rule r : Zh.BY_FIRST.getOrDefault(text.charAt(0), Zh.ANY_FIRST)) {
             Matcher m = r.whole().matcher(text);
             if (m.matches()) return fill(r.target(), m);
         }
@@ -47,7 +85,7 @@ public final class Texts {
         String whole = cell(text, lang);
         if (!whole.equals(text)) return whole;
         String out = text;
-        for (Rule r : ZH) {
+        for (Rule r : Zh.RULES) {
             if (r.word()) continue;
             Matcher m = r.inside().matcher(out);
             StringBuilder sb = new StringBuilder();
@@ -88,7 +126,7 @@ public final class Texts {
             // Inside a sentence a text starting or ending with a letter must not start or end inside a word.
             String inside = (Character.isLetterOrDigit(pattern.charAt(0)) ? "(?<![\\p{L}\\d_-])" : "") + regex
                     + (Character.isLetterOrDigit(pattern.charAt(pattern.length() - 1)) ? "(?![\\p{L}\\d_-])" : "");
-            rules.add(new Rule(key, Pattern.compile(regex), Pattern.compile(inside), other.getString(key), word));
+            rules.add(new Rule(key, pattern, Pattern.compile(regex), Pattern.compile(inside), other.getString(key), word));
         }
         rules.sort(Comparator.comparingInt((Rule r) -> -r.whole().pattern().length()).thenComparing(Rule::key));
         return List.copyOf(rules);
