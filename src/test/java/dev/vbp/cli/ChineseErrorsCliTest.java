@@ -67,6 +67,12 @@ class ChineseErrorsCliTest {
     }
 
     @Test
+    void aChineseEnvironmentGetsChineseUsageErrors() {
+        Cli.Result r = Cli.run(java.util.Map.of("LANG", "zh_CN.UTF-8"), "price-drop", "--frobnicate").expect(ExitCodes.USAGE);
+        assertEquals("vbp: 未知选项：'--frobnicate'\n请运行 'vbp price-drop --help' 查看更多信息。", r.err().strip());
+    }
+
+    @Test
     void picocliUsageErrorsStayEnglishWithoutZh() {
         Cli.Result r = Cli.run("price-drop", "--frobnicate").expect(ExitCodes.USAGE);
         assertEquals("vbp: Unknown option: '--frobnicate'\nTry 'vbp price-drop --help' for more information.", r.err().strip());

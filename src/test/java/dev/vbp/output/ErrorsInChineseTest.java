@@ -103,6 +103,27 @@ class ErrorsInChineseTest {
                         + "(restore the manifest or import again into a new workspace)"));
     }
 
+    /** A cell is tried only against the rules that can start with its first character: the same answer as trying all. */
+    @Test
+    void aCellGetsTheTextOfTheFirstRuleThatMatchesIt() {
+        java.util.List<Texts.Rule> all = Texts.load(java.util.Locale.forLanguageTag("zh"));
+        for (Texts.Rule rule : all) {
+            for (String sample : java.util.List.of(rule.pattern().replace("{n}", "12").replace("{s}", "x").replace("{t}", "a b"),
+                    rule.pattern().replace("{n}", "-1,200.5").replace("{s}", "西昌市").replace("{t}", "x"))) {
+                String expected = sample;
+                for (Texts.Rule r : all) {
+                    java.util.regex.Matcher m = r.whole().matcher(sample);
+                    if (m.matches()) {
+                        expected = r.target();
+                        for (int g = 1; g <= m.groupCount(); g++) expected = expected.replace("{" + (g - 1) + "}", m.group(g));
+                        break;
+                    }
+                }
+                assertEquals(expected, Texts.cell(sample, Lang.ZH), rule.key() + ": " + sample);
+            }
+        }
+    }
+
     @Test
     void englishStaysAsThrown() {
         String message = "b.csv: the file has a header but no rows";
