@@ -1,5 +1,7 @@
 package dev.vbp.cli;
 
+import dev.vbp.output.Lang;
+import dev.vbp.output.Texts;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -24,8 +26,11 @@ public final class GroupUsage {
         String list = names.size() <= 1 ? String.join("", names)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         err.println();
-        err.println(group.getParent() == null ? "vbp: missing a command: " + list
-                : "vbp: missing a subcommand of '" + group.getCommandSpec().qualifiedName() + "': " + list);
+        CommandLine root = group;
+        while (root.getParent() != null) root = root.getParent();
+        Lang lang = root.getCommand() instanceof VbpCommand vbp ? vbp.global.lang() : Lang.EN;
+        err.println("vbp: " + Texts.sentence(group.getParent() == null ? "missing a command: " + list
+                : "missing a subcommand of '" + group.getCommandSpec().qualifiedName() + "': " + list, lang));
         err.flush();
         return ExitCodes.USAGE;
     }

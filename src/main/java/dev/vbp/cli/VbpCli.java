@@ -55,7 +55,7 @@ public final class VbpCli {
         cli.registerConverter(LocalDate.class, VbpCli::date);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.color() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         if (context.width() > 0) cli.setUsageHelpWidth(Math.max(55, context.width()) /* picocli's minimum */);
-        cli.setParameterExceptionHandler(parameterHandler());
+        cli.setParameterExceptionHandler(parameterHandler(root));
         cli.setExecutionExceptionHandler(executionHandler(root));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         LowercaseEnums.apply(cli);
@@ -115,15 +115,17 @@ public final class VbpCli {
     }
 
 
-    private static IParameterExceptionHandler parameterHandler() {
+    /** picocli's own messages too are translated, in the language the help would be written in. */
+    private static IParameterExceptionHandler parameterHandler(VbpCommand root) {
         return (ParameterException e, String[] args) -> {
             CommandLine cmd = e.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("vbp: " + (unknownCommand(e) ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
-                    : e.getMessage()));
+            Lang lang = HelpTexts.langOf(args, root.global.defaultLang);
+            err.println("vbp: " + Texts.sentence(unknownCommand(e) ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
+                    : e.getMessage(), lang));
             java.util.List<String> hints = e instanceof CommandLine.UnmatchedArgumentException u ? Suggestions.of(u) : java.util.List.of();
-            hints.forEach(err::println);
-            if (hints.isEmpty()) err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            hints.forEach(h -> err.println(Texts.sentence(h, lang)));
+            if (hints.isEmpty()) err.println(Texts.sentence("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.", lang));
             return ExitCodes.USAGE;
         };
     }

@@ -2,8 +2,10 @@ package dev.vbp.output;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
@@ -26,16 +28,52 @@ public final class Texts {
     private Texts() {}
 
     /** One text: its English as a pattern, how much of it is fixed words (not placeholders), and its translation. */
-    record Rule(String key, Pattern whole, Pattern inside, String target, boolean word, int literal) {}
+    record Rule(String key, String pattern, Pattern whole, Pattern inside, String target, boolean word, int literal) {}
 
     static final String BUNDLE = "dev.vbp.output.Texts";
 
-    private static final List<Rule> ZH = load(Locale.forLanguageTag("zh"));
+    /** The Chinese rules, loaded on the first Chinese text: a run in English never reads or compiles them. */
+    private static final class Zh {
+        static final List<Rule> RULES = load(Locale.forLanguageTag("zh"));
+
+        /**
+         * The rules that can match a whole text starting with a given character, in the order of {@link #RULES}: those
+         * whose pattern starts with that character or with a placeholder that can. A table has many cells and the
+         * bundle many patterns (most of them errors'), so a cell is tried only against these.
+         */
+        static final Map<Character, List<Rule>> BY_FIRST = new HashMap<>();
+        /** The rules whose pattern starts with {@code {s}} or {@code {t}}: the candidates for a text starting with anything. */
+        static final List<Rule> ANY_FIRST;
+
+        static {
+            Map<Character, List<Rule>> byFirst = new HashMap<>();
+            for (Rule r : RULES) for (char c : firstChars(r.pattern())) byFirst.putIfAbsent(c, new ArrayList<>());
+            List<Rule> any = new ArrayList<>();
+            for (Rule r : RULES) { // in order, so that each list keeps the order of RULES
+                char[] first = firstChars(r.pattern());
+                if (first.length == 0) {
+                    any.add(r);
+                    byFirst.values().forEach(l -> l.add(r));
+                } else {
+                    for (char c : first) byFirst.get(c).add(r);
+                }
+            }
+            ANY_FIRST = List.copyOf(any);
+            byFirst.forEach((c, l) -> BY_FIRST.put(c, List.copyOf(l)));
+        }
+
+        /** The characters a text matching {@code pattern} can start with; none for any ({@code {s}}, {@code {t}}). */
+        private static char[] firstChars(String pattern) {
+            if (pattern.startsWith("{s}") || pattern.startsWith("{t}")) return new char[0];
+            if (pattern.startsWith("{n}")) return "-,0123456789".toCharArray();
+            return new char[] {pattern.charAt(0)};
+        }
+    }
 
     /** A cell's or summary value's text in {@code lang}: translated when all of it is a known text. */
     public static String cell(String text, Lang lang) {
         if (lang != Lang.ZH || text == null || text.isEmpty()) return text;
-        for (Rule r : ZH) {
+        for (Rule r : Zh.BY_FIRST.getOrDefault(text.charAt(0), Zh.ANY_FIRST)) {
             Matcher m = r.whole().matcher(text);
             if (m.matches()) return fill(r.target(), m);
         }
@@ -71,7 +109,7 @@ public final class Texts {
     public static String sentence(String text, Lang lang) {
         if (lang != Lang.ZH || text == null || text.isEmpty()) return text;
         String out = cell(text, lang); // a whole known text; its placeholders may hold known phrases in turn
-        for (Rule r : ZH) {
+        for (Rule r : Zh.RULES) {
             if (r.word()) continue;
             Matcher m = r.inside().matcher(out);
             StringBuilder sb = new StringBuilder();
@@ -113,7 +151,7 @@ public final class Texts {
             String inside = (Character.isLetterOrDigit(pattern.charAt(0)) ? "(?<![\\p{L}\\d_-])" : "") + regex
                     + (Character.isLetterOrDigit(pattern.charAt(pattern.length() - 1)) ? "(?![\\p{L}\\d_-])" : "");
             int literal = pattern.replaceAll("\\{[nst]}", "").length();
-            rules.add(new Rule(key, Pattern.compile(regex), Pattern.compile(inside), other.getString(key), word, literal));
+            rules.add(new Rule(key, pattern, Pattern.compile(regex), Pattern.compile(inside), other.getString(key), word, literal));
         }
         // The most specific text first: the one with the most fixed words ("… status behind or short …" before "… {s} {t} …").
         rules.sort(Comparator.comparingInt((Rule r) -> -r.literal()).thenComparing(Rule::key));

@@ -9,6 +9,8 @@ import dev.vbp.output.Column;
 import dev.vbp.output.Report;
 import dev.vbp.output.ValueKind;
 import dev.vbp.read.Dataset;
+import dev.vbp.output.Lang;
+import dev.vbp.output.Texts;
 import dev.vbp.workspace.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,10 +60,11 @@ public class ImportCommand extends BaseCommand {
             outcome = new Importer(ctx().clock()).importFiles(workspace(), d, files, input.settings(), replace, input.maxRejects());
         } catch (Importer.TooManyRejectsException e) {
             // One clear line, then the first reasons, so the user can fix the file without another command.
-            ctx().err().println("vbp: error: " + e.getMessage());
-            e.rejects().stream().skip(1).limit(9).forEach(r -> ctx().err().println("  " + r.message()));
+            Lang lang = global().lang();
+            ctx().err().println(lang.pick("vbp: error: ", "vbp：错误：") + Texts.sentence(e.getMessage(), lang));
+            e.rejects().stream().skip(1).limit(9).forEach(r -> ctx().err().println("  " + Texts.sentence(r.message(), lang)));
             if (e.rejects().size() > 10) {
-                ctx().err().println("  ... " + (e.rejects().size() - 10) + " more: vbp validate " + d.id() + " FILE lists them all");
+                ctx().err().println("  " + Texts.sentence("... " + (e.rejects().size() - 10) + " more: vbp validate " + d.id() + " FILE lists them all", lang));
             }
             ctx().err().flush();
             return ExitCodes.BAD_INPUT;

@@ -233,8 +233,8 @@ public final class Shell {
         return Outcome.OK;
     }
 
-    private static Outcome usage(PrintWriter err, String message) {
-        err.println("vbp: " + message);
+    private Outcome usage(PrintWriter err, String message) {
+        err.println("vbp: " + dev.vbp.output.Texts.sentence(message, settings.lang));
         err.flush();
         return new Outcome(ExitCodes.USAGE);
     }

@@ -97,7 +97,8 @@ class ShellTest {
         Run r = shell("set lang zh\nset\nset format yaml\nuse " + dir + "\nset\n");
         assertEquals(2, r.exit());
         assertTrue(r.out().contains("lang zh"), r.out());
-        assertTrue(r.err().contains("set format: expected table, csv, json or markdown, found 'yaml'"), r.err());
+        assertTrue(r.err().contains("set format：应为 table、csv、json 或 markdown，实际为 'yaml'"), r.err()); // after 'set lang zh'
+        assertTrue(shell("set format yaml\n").err().contains("set format: expected table, csv, json or markdown, found 'yaml'"));
         assertTrue(r.out().contains("workspace " + dir), r.out());
         Run exit = shell("exit\nno-such-command\n");
         assertEquals(0, exit.exit(), "exit stops reading");
