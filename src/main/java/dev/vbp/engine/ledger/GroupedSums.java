@@ -60,6 +60,15 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
     private int size;
     private long[] slots; // hash << 32 | (group index + 1), 0 = free: a probe past another group reads no record
 
+    // Grouped by institution and at most channel and category (the online rate): a line's group found from its
+    // institution's number (LedgerLine.institutionId) with one array read instead of a hash lookup.
+    // groupOfId[(id * channelCard + channel) * categoryCard + category] = group index + 1, valid for the
+    // numbers of idSpace only; rebuilt when lines come from another worker (or after serialization).
+    private final boolean byIdOnly;
+    private final int channelCard, categoryCard;
+    private transient Object idSpace;
+    private transient int[] groupOfId;
+
     /** Groups by {@code dimensions} (none: one grand total) with the default tolerance of 0.01 yuan. */
     public GroupedSums(Set<Dimension> dimensions) {
         this(dimensions, DEFAULT_TOLERANCE);
@@ -77,6 +86,9 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
         this.byChannel = dimensions.contains(Dimension.CHANNEL);
         this.byCategory = dimensions.contains(Dimension.CATEGORY);
         this.tolerance = tolerance;
+        this.byIdOnly = byInstitution && !byProduct && !byGeneric && !byMonth;
+        this.channelCard = byChannel ? CHANNELS.length + 1 : 1;
+        this.categoryCard = byCategory ? CATEGORIES.length + 1 : 1;
         data = new long[16 * STRIDE];
         refs = new String[16 * 3];
         slots = new long[32];
@@ -103,14 +115,19 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
 
     @Override
     public void add(LedgerLine line) {
-        String inst = byInstitution ? line.institution : null;
-        String prod = byProduct ? line.product : null;
-        String gen = byGeneric ? line.generic() : null;
-        int mon = byMonth ? line.date / 100 : 0;
-        int chan = byChannel ? line.channel.ordinal() + 1 : 0;
-        int cat = byCategory && line.category != null ? line.category.ordinal() + 1 : 0;
-        int i = find(inst, inst == null ? 0 : line.institutionHash(), prod, prod == null ? 0 : line.productHash(), gen,
-                mon, chan, cat, true) * STRIDE;
+        int i;
+        if (byIdOnly && line.institutionId >= 0 && line.institutionIds != null) {
+            i = groupById(line) * STRIDE;
+        } else {
+            String inst = byInstitution ? line.institution : null;
+            String prod = byProduct ? line.product : null;
+            String gen = byGeneric ? line.generic() : null;
+            int mon = byMonth ? line.date / 100 : 0;
+            int chan = byChannel ? line.channel.ordinal() + 1 : 0;
+            int cat = byCategory && line.category != null ? line.category.ordinal() + 1 : 0;
+            i = find(inst, inst == null ? 0 : line.institutionHash(), prod, prod == null ? 0 : line.productHash(), gen,
+                    mon, chan, cat, true) * STRIDE;
+        }
         long[] d = data;
         d[i + 1] = Math.addExact(d[i + 1], line.quantity);
         d[i + 2] = Math.addExact(d[i + 2], line.amount);
@@ -199,6 +216,26 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
             .thenComparing(g -> g.key().category(), Comparator.nullsFirst(Comparator.<Category>naturalOrder()));
 
     // ---------------------------------------------------------------------------------------------------
+
+    /** The group of a line of an aggregate grouped by institution (and channel, category) only. */
+    private int groupById(LedgerLine line) {
+        if (line.institutionIds != idSpace) {
+            idSpace = line.institutionIds;
+            groupOfId = new int[256];
+        }
+        int chan = byChannel ? line.channel.ordinal() + 1 : 0;
+        int cat = byCategory && line.category != null ? line.category.ordinal() + 1 : 0;
+        int key = (line.institutionId * channelCard + chan) * categoryCard + cat;
+        int[] m = groupOfId;
+        if (key < m.length) {
+            int g = m[key] - 1;
+            if (g >= 0) return g;
+        }
+        int g = find(line.institution, line.institutionHash(), null, 0, null, 0, chan, cat, true);
+        if (key >= m.length) groupOfId = m = Arrays.copyOf(m, Math.max(m.length * 2, key + 1));
+        m[key] = g + 1;
+        return g;
+    }
 
     private static int hash(String s) {
         return s == null ? 0 : s.hashCode();

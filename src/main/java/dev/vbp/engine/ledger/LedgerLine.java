@@ -43,6 +43,13 @@ public final class LedgerLine {
     /** institution.hashCode(), valid while {@link #hashedInstitution} is {@link #institution} (the scanner sets both). */
     int institutionHash;
     String hashedInstitution;
+    /**
+     * The institution as a small number: its entry in the scanning worker's intern table
+     * ({@link #institutionIds}, the same object for every line the worker reads from files of one
+     * encoding), or -1. Lets an aggregate grouped by institution find its group with one array read.
+     */
+    Object institutionIds;
+    int institutionId = -1;
     String product;
     int productHash;
     String hashedProduct;

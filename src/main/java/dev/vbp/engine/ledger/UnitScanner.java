@@ -343,6 +343,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             return false;
         }
         int instHash = (int) codeTag;
+        int instEntry = codeEntry;
         String prod = internCode(t[Slots.PRODUCT], cProd, Kind.PRODUCT);
         if (prod == null) {
             lineError(r, recordLine, Slots.PRODUCT, codeProblem(refusedCode));
@@ -401,6 +402,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
         l.institution = inst;
         l.institutionHash = instHash;
         l.hashedInstitution = inst;
+        l.institutionIds = t[Slots.INSTITUTION];
+        l.institutionId = instEntry;
         l.product = prod;
         l.productHash = (int) prodTag;
         l.hashedProduct = prod;
@@ -739,6 +742,8 @@ final class UnitScanner implements LedgerLine.GenericSource {
     private Object refusedCode;
     /** The tag ({@link #codeTag}) of the code the last {@link #internCode} gave. */
     private long codeTag;
+    /** The table entry of the code the last {@link #internCode} gave; -1 when the table is full. */
+    private int codeEntry;
 
     /**
      * Column {@code c} as a canonical code, decoding only the first time these bytes are seen; null when
@@ -752,6 +757,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
             String s = table.string(k);
             if (s != null) {
                 codeTag = table.tag(k);
+                codeEntry = k;
                 return s;
             }
             refusedCode = table.value(k);
@@ -760,7 +766,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
         Object v = decode(kind);
         if (v instanceof String s) {
             codeTag = codeTag(s);
-            table.add(fb, ff, ft, s, codeTag);
+            codeEntry = table.add(fb, ff, ft, s, codeTag);
             return s;
         }
         table.add(fb, ff, ft, v, 0);
