@@ -14,23 +14,30 @@ import java.util.TreeSet;
 
 /**
  * The reference side of bench/online-rate.sh: DuckDB (through its JDBC driver, never a dependency of vbp)
- * computes per institution what {@code vbp online-rate --all-categories --format csv} reports without an
- * institutions file, in the same columns: institution_code, institution_name (empty: no institutions file),
- * online_amount, offline_amount, online_lines, offline_lines, online_rate, note. Every column is read as
- * text and amounts are cast to DECIMAL(18,4), so the sums are exact; the rate is DuckDB's own division
- * (online / (online + offline), by amount, a DOUBLE). Sums are written as plain decimals without trailing
- * zeros, as vbp writes them.
- * Compile with the driver on the class path; run: java -cp duckdb_jdbc.jar:classes DuckDbOnlineRate [--threads N] [--out F] FILE
+ * computes per institution what {@code vbp online-rate --all-categories --format csv} reports, in the same
+ * columns: institution_code, institution_name (empty without an institutions file), online_amount,
+ * offline_amount, online_lines, offline_lines, online_rate, note. Every column is read as text and amounts
+ * are cast to DECIMAL(18,4), so the sums are exact; the sums are then rounded to the fen, half away from
+ * zero, by DuckDB ({@code ROUND(sum, 2)} on the DECIMAL), which is what vbp prints (half-up on the
+ * magnitude). The rate is DuckDB's own division of the unrounded sums (online / (online + offline), by
+ * amount, a DOUBLE). Sums are written as plain decimals without trailing zeros.
+ *
+ * <p>With {@code --institutions FILE} (institution_code,name,... as vbp reads it, all public) the names come
+ * from that file, joined in the query, and institutions missing from it get vbp's note.
+ * Compile with the driver on the class path; run:
+ * java -cp duckdb_jdbc.jar:classes DuckDbOnlineRate [--threads N] [--institutions F] [--out F] FILE
  */
 public class DuckDbOnlineRate {
     public static void main(String[] args) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
         String out = null;
         String file = null;
+        String institutions = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--out" -> out = args[++i];
+                case "--institutions" -> institutions = args[++i];
                 default -> file = args[i];
             }
         }
@@ -44,8 +51,15 @@ public class DuckDbOnlineRate {
                 FROM read_csv('%s', header = true, all_varchar = true, delim = ',', quote = '"')
                 GROUP BY institution_code
                 """.formatted(file.replace("'", "''"));
-        String sql = "SELECT *, CASE WHEN online_amount + offline_amount > 0 THEN online_amount / (online_amount + offline_amount) END"
-                + " AS online_rate FROM (" + sums + ") ORDER BY institution_code";
+        String rated = "SELECT institution_code, ROUND(online_amount, 2) AS online_amount, ROUND(offline_amount, 2) AS offline_amount,"
+                + " online_lines, offline_lines,"
+                + " CASE WHEN online_amount + offline_amount > 0 THEN online_amount / (online_amount + offline_amount) END AS online_rate"
+                + " FROM (" + sums + ")";
+        String sql = institutions == null
+                ? "SELECT *, NULL AS institution_name, TRUE AS known FROM (" + rated + ") ORDER BY institution_code"
+                : "SELECT r.*, i.name AS institution_name, i.institution_code IS NOT NULL AS known FROM (" + rated + ") r"
+                        + " LEFT JOIN read_csv('" + institutions.replace("'", "''") + "', header = true, all_varchar = true) i"
+                        + " USING (institution_code) ORDER BY institution_code";
         int rows = 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = c.createStatement()) {
@@ -68,7 +82,9 @@ public class DuckDbOnlineRate {
                     if (offlineLines == 0) notes.add("no offline purchases");
                     if (noRate) notes.add("no net purchases: no rate");
                     if (!noRate && (r < 0 || r > 1)) notes.add("rate outside 0–100%: returns exceed purchases in one channel");
-                    w.write(rs.getString("institution_code") + ",," + plain(online) + "," + plain(offline) + ","
+                    if (!rs.getBoolean("known")) notes.add("not in the institutions file");
+                    String name = rs.getString("institution_name");
+                    w.write(rs.getString("institution_code") + "," + (name == null ? "" : name) + "," + plain(online) + "," + plain(offline) + ","
                             + onlineLines + "," + offlineLines + "," + (noRate ? "" : String.format(Locale.ROOT, "%.12f", r))
                             + "," + String.join("; ", notes) + "\n");
                     rows++;

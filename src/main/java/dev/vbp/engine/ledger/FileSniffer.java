@@ -101,8 +101,8 @@ final class FileSniffer {
             charset = forcedCharset.equals(StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : LedgerCharsets.GB18030;
         } else if (bom) {
             charset = StandardCharsets.UTF_8;
-        } else if (Dialect.detectCharset(s, p, n, truncated) != null) {
-            charset = Dialect.detectCharset(s, p, n, truncated);
+        } else if ((charset = Dialect.detectCharset(s, p, n, truncated)) != null) {
+            // detected once: decoding the 1 MB sample is on the path before the workers start
         } else {
             int bad = valid(StandardCharsets.UTF_8, s, p, n, truncated);
             throw new LedgerInputException(file, "bytes are neither valid UTF-8 nor GB18030 (line "

@@ -58,7 +58,16 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
     private long[] data;
     private String[] refs;
     private int size;
-    private int[] slots; // group index + 1, 0 = free
+    private long[] slots; // hash << 32 | (group index + 1), 0 = free: a probe past another group reads no record
+
+    // Grouped by institution and at most channel and category (the online rate): a line's group found from its
+    // institution's number (LedgerLine.institutionId) with one array read instead of a hash lookup.
+    // groupOfId[(id * channelCard + channel) * categoryCard + category] = group index + 1, valid for the
+    // numbers of idSpace only; rebuilt when lines come from another worker (or after serialization).
+    private final boolean byIdOnly;
+    private final int channelCard, categoryCard;
+    private transient Object idSpace;
+    private transient int[] groupOfId;
 
     /** Groups by {@code dimensions} (none: one grand total) with the default tolerance of 0.01 yuan. */
     public GroupedSums(Set<Dimension> dimensions) {
@@ -77,9 +86,12 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
         this.byChannel = dimensions.contains(Dimension.CHANNEL);
         this.byCategory = dimensions.contains(Dimension.CATEGORY);
         this.tolerance = tolerance;
+        this.byIdOnly = byInstitution && !byProduct && !byGeneric && !byMonth;
+        this.channelCard = byChannel ? CHANNELS.length + 1 : 1;
+        this.categoryCard = byCategory ? CATEGORIES.length + 1 : 1;
         data = new long[16 * STRIDE];
         refs = new String[16 * 3];
-        slots = new int[32];
+        slots = new long[32];
     }
 
     /** A supplier for {@link LedgerScan#run}: {@code scan.run(GroupedSums.by(INSTITUTION, CHANNEL))}. */
@@ -103,13 +115,19 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
 
     @Override
     public void add(LedgerLine line) {
-        String inst = byInstitution ? line.institution : null;
-        String prod = byProduct ? line.product : null;
-        String gen = byGeneric ? line.generic() : null;
-        int mon = byMonth ? line.date / 100 : 0;
-        int chan = byChannel ? line.channel.ordinal() + 1 : 0;
-        int cat = byCategory && line.category != null ? line.category.ordinal() + 1 : 0;
-        int i = find(inst, prod, gen, mon, chan, cat, true) * STRIDE;
+        int i;
+        if (byIdOnly && line.institutionId >= 0 && line.institutionIds != null) {
+            i = groupById(line) * STRIDE;
+        } else {
+            String inst = byInstitution ? line.institution : null;
+            String prod = byProduct ? line.product : null;
+            String gen = byGeneric ? line.generic() : null;
+            int mon = byMonth ? line.date / 100 : 0;
+            int chan = byChannel ? line.channel.ordinal() + 1 : 0;
+            int cat = byCategory && line.category != null ? line.category.ordinal() + 1 : 0;
+            i = find(inst, inst == null ? 0 : line.institutionHash(), prod, prod == null ? 0 : line.productHash(), gen,
+                    mon, chan, cat, true) * STRIDE;
+        }
         long[] d = data;
         d[i + 1] = Math.addExact(d[i + 1], line.quantity);
         d[i + 2] = Math.addExact(d[i + 2], line.amount);
@@ -131,7 +149,8 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
         GroupedSums from = into == this ? other : this;
         for (int o = 0; o < from.size; o++) {
             long meta = from.data[o * STRIDE];
-            int i = into.find(from.refs[o * 3], from.refs[o * 3 + 1], from.refs[o * 3 + 2], (int) (meta >>> 8) & 0xFFFFF,
+            String inst = from.refs[o * 3], prod = from.refs[o * 3 + 1];
+            int i = into.find(inst, hash(inst), prod, hash(prod), from.refs[o * 3 + 2], (int) (meta >>> 8) & 0xFFFFF,
                     (int) (meta >>> 4) & 0xF, (int) meta & 0xF, true) * STRIDE;
             int j = o * STRIDE;
             into.data[i + 1] = Math.addExact(into.data[i + 1], from.data[j + 1]);
@@ -155,8 +174,9 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
 
     /** The figures of one group, or null when no line fell into it. */
     public Group get(Key key) {
-        int g = find(byInstitution ? key.institution() : null, byProduct ? key.product() : null,
-                byGeneric ? key.generic() : null, byMonth && key.month() != null ? key.month() : 0,
+        String inst = byInstitution ? key.institution() : null;
+        String prod = byProduct ? key.product() : null;
+        int g = find(inst, hash(inst), prod, hash(prod), byGeneric ? key.generic() : null, byMonth && key.month() != null ? key.month() : 0,
                 byChannel && key.channel() != null ? key.channel().ordinal() + 1 : 0,
                 byCategory && key.category() != null ? key.category().ordinal() + 1 : 0, false);
         return g < 0 ? null : group(g);
@@ -197,11 +217,38 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
 
     // ---------------------------------------------------------------------------------------------------
 
-    /** The group's index; with {@code create}, a new zeroed group when absent, else -1. */
-    private int find(String inst, String prod, String gen, int mon, int chan, int cat, boolean create) {
+    /** The group of a line of an aggregate grouped by institution (and channel, category) only. */
+    private int groupById(LedgerLine line) {
+        if (line.institutionIds != idSpace) {
+            idSpace = line.institutionIds;
+            groupOfId = new int[256];
+        }
+        int chan = byChannel ? line.channel.ordinal() + 1 : 0;
+        int cat = byCategory && line.category != null ? line.category.ordinal() + 1 : 0;
+        int key = (line.institutionId * channelCard + chan) * categoryCard + cat;
+        int[] m = groupOfId;
+        if (key < m.length) {
+            int g = m[key] - 1;
+            if (g >= 0) return g;
+        }
+        int g = find(line.institution, line.institutionHash(), null, 0, null, 0, chan, cat, true);
+        if (key >= m.length) groupOfId = m = Arrays.copyOf(m, Math.max(m.length * 2, key + 1));
+        m[key] = g + 1;
+        return g;
+    }
+
+    private static int hash(String s) {
+        return s == null ? 0 : s.hashCode();
+    }
+
+    /**
+     * The group's index; with {@code create}, a new zeroed group when absent, else -1. {@code instHash} and
+     * {@code prodHash} are the Strings' hashCode() (0 for null), given so that a line's lookup need not read them.
+     */
+    private int find(String inst, int instHash, String prod, int prodHash, String gen, int mon, int chan, int cat, boolean create) {
         int h = 0;
-        if (inst != null) h = inst.hashCode();
-        if (prod != null) h = h * 31 + prod.hashCode();
+        if (inst != null) h = instHash;
+        if (prod != null) h = h * 31 + prodHash;
         if (gen != null) h = h * 31 + gen.hashCode();
         h = h * 31 + mon;
         h = h * 31 + (chan << 4 | cat);
@@ -209,14 +256,16 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
         h *= 0x85EBCA6B;
         h ^= h >>> 13;
         long meta = (long) h << 32 | (long) mon << 8 | chan << 4 | cat;
-        int mask = slots.length - 1;
+        long[] sl = slots;
+        int mask = sl.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
-            int e = slots[s];
+            long e = sl[s];
             if (e == 0) {
                 if (!create) return -1;
                 return insert(s, meta, inst, prod, gen);
             }
-            int g = e - 1;
+            if ((int) (e >>> 32) != h) continue;
+            int g = (int) e - 1;
             if (data[g * STRIDE] == meta) {
                 int r = g * 3;
                 if (same(refs[r], inst) && same(refs[r + 1], prod) && same(refs[r + 2], gen)) return g;
@@ -239,14 +288,15 @@ public final class GroupedSums implements LedgerAggregate<GroupedSums>, java.io.
         refs[g * 3] = inst;
         refs[g * 3 + 1] = prod;
         refs[g * 3 + 2] = gen;
-        slots[slot] = g + 1;
+        slots[slot] = (meta >>> 32) << 32 | (g + 1);
         if (size * 3 > slots.length * 2) { // load factor 2/3
-            slots = new int[slots.length * 2];
+            slots = new long[slots.length * 2];
             int mask = slots.length - 1;
             for (int i = 0; i < size; i++) {
-                int s = (int) (data[i * STRIDE] >>> 32) & mask;
+                long hash = data[i * STRIDE] >>> 32;
+                int s = (int) hash & mask;
                 while (slots[s] != 0) s = (s + 1) & mask;
-                slots[s] = i + 1;
+                slots[s] = hash << 32 | (i + 1);
             }
         }
         return g;

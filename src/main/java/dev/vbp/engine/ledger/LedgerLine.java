@@ -40,7 +40,19 @@ public final class LedgerLine {
 
     int date;
     String institution;
+    /** institution.hashCode(), valid while {@link #hashedInstitution} is {@link #institution} (the scanner sets both). */
+    int institutionHash;
+    String hashedInstitution;
+    /**
+     * The institution as a small number: its entry in the scanning worker's intern table
+     * ({@link #institutionIds}, the same object for every line the worker reads from files of one
+     * encoding), or -1. Lets an aggregate grouped by institution find its group with one array read.
+     */
+    Object institutionIds;
+    int institutionId = -1;
     String product;
+    int productHash;
+    String hashedProduct;
     String generic;
     boolean genericKnown;
     GenericSource genericSource;
@@ -100,6 +112,18 @@ public final class LedgerLine {
     public LocalDate localDate() { return LocalDate.of(date / 10_000, date / 100 % 100, date % 100); }
 
     public String institution() { return institution; }
+
+    /**
+     * {@code institution.hashCode()} without reading the String when the scanner gave it (an aggregate's
+     * table lookup then touches no object but its own arrays).
+     */
+    int institutionHash() {
+        return hashedInstitution == institution ? institutionHash : institution.hashCode();
+    }
+
+    int productHash() {
+        return hashedProduct == product ? productHash : product.hashCode();
+    }
 
     public String product() { return product; }
 

@@ -263,6 +263,24 @@ final class UnitScanner implements LedgerLine.GenericSource {
         flushLines(r.lines);
     }
 
+    private static final Category[] CATEGORIES = Category.values();
+
+    /**
+     * A code's tag in its intern table: the String's hash in the low 32 bits (what {@link String#hashCode}
+     * gives, handed to the aggregates so they need not read the String), and above them the category its
+     * national code says (ordinal + 1; 0 for none), so a line without a category column needs no look at
+     * the code either.
+     */
+    private static long codeTag(String code) {
+        Category c = categoryOfCode(code);
+        return (c == null ? 0L : (long) (c.ordinal() + 1) << 32) | (code.hashCode() & 0xFFFFFFFFL);
+    }
+
+    private static Category categoryOfTag(long tag) {
+        int c = (int) (tag >>> 32);
+        return c == 0 ? null : CATEGORIES[c - 1];
+    }
+
     /**
      * Without a category column, a national code says it: consumable codes start with C, drug codes with
      * X, Z or T (docs/rules.md, Units, identity and codes). Local codes say nothing, and stay without a category.
@@ -319,16 +337,19 @@ final class UnitScanner implements LedgerLine.GenericSource {
             }
         }
         InternTable[] t = internTables;
-        Object inst = intern(t[Slots.INSTITUTION], cInst, Kind.CODE);
-        if (!(inst instanceof String)) {
-            lineError(r, recordLine, Slots.INSTITUTION, codeProblem(inst));
+        String inst = internCode(t[Slots.INSTITUTION], cInst, Kind.CODE);
+        if (inst == null) {
+            lineError(r, recordLine, Slots.INSTITUTION, codeProblem(refusedCode));
             return false;
         }
-        Object prod = intern(t[Slots.PRODUCT], cProd, Kind.PRODUCT);
-        if (!(prod instanceof String)) {
-            lineError(r, recordLine, Slots.PRODUCT, codeProblem(prod));
+        int instHash = (int) codeTag;
+        int instEntry = codeEntry;
+        String prod = internCode(t[Slots.PRODUCT], cProd, Kind.PRODUCT);
+        if (prod == null) {
+            lineError(r, recordLine, Slots.PRODUCT, codeProblem(refusedCode));
             return false;
         }
+        long prodTag = codeTag;
         Object chan = cChan < 0 ? null : intern(t[Slots.CHANNEL], cChan, Kind.CHANNEL);
         if (cChan >= 0 && !(chan instanceof Channel)) {
             lineError(r, recordLine, Slots.CHANNEL,
@@ -345,7 +366,7 @@ final class UnitScanner implements LedgerLine.GenericSource {
                 return false;
             }
         }
-        if (cat == null) cat = categoryOfCode((String) prod);
+        if (cat == null) cat = categoryOfTag(prodTag);
         boolean hasDelivered = false;
         long delivered = 0;
         if (cDelivered >= 0 || cStatus >= 0) {
@@ -378,8 +399,14 @@ final class UnitScanner implements LedgerLine.GenericSource {
         }
         LedgerLine l = line;
         l.date = date;
-        l.institution = (String) inst;
-        l.product = (String) prod;
+        l.institution = inst;
+        l.institutionHash = instHash;
+        l.hashedInstitution = inst;
+        l.institutionIds = t[Slots.INSTITUTION];
+        l.institutionId = instEntry;
+        l.product = prod;
+        l.productHash = (int) prodTag;
+        l.hashedProduct = prod;
         l.generic = null;
         l.genericKnown = cGen < 0;
         l.quantity = qty;
@@ -711,13 +738,49 @@ final class UnitScanner implements LedgerLine.GenericSource {
         return v instanceof String s ? s : null;
     }
 
+    /** Why the last {@link #internCode} gave null: EMPTY, INVALID_BYTES or a {@link Refused}. */
+    private Object refusedCode;
+    /** The tag ({@link #codeTag}) of the code the last {@link #internCode} gave. */
+    private long codeTag;
+    /** The table entry of the code the last {@link #internCode} gave; -1 when the table is full. */
+    private int codeEntry;
+
+    /**
+     * Column {@code c} as a canonical code, decoding only the first time these bytes are seen; null when
+     * it is no code ({@link #refusedCode} says why). Sets {@link #codeTag}. Reads only the table, never the
+     * String itself: with thousands of codes in random order, each object touched is a cache miss.
+     */
+    private String internCode(InternTable table, int c, Kind kind) {
+        load(c); // not trimmed: " H1" and "H1" are two entries that decode to the same canonical string
+        int k = table.find(fb, ff, ft);
+        if (k >= 0) {
+            String s = table.string(k);
+            if (s != null) {
+                codeTag = table.tag(k);
+                codeEntry = k;
+                return s;
+            }
+            refusedCode = table.value(k);
+            return null;
+        }
+        Object v = decode(kind);
+        if (v instanceof String s) {
+            codeTag = codeTag(s);
+            codeEntry = table.add(fb, ff, ft, s, codeTag);
+            return s;
+        }
+        table.add(fb, ff, ft, v, 0);
+        refusedCode = v;
+        return null;
+    }
+
     /** The decoded value of column {@code c}, decoding only the first time these bytes are seen. */
     private Object intern(InternTable table, int c, Kind kind) {
-        load(c); // not trimmed: " H1" and "H1" are two entries that decode to the same canonical string
-        Object v = table.get(fb, ff, ft);
-        if (v != null) return v;
-        v = decode(kind);
-        table.put(fb, ff, ft, v);
+        load(c);
+        int k = table.find(fb, ff, ft);
+        if (k >= 0) return table.value(k);
+        Object v = decode(kind);
+        table.add(fb, ff, ft, v, 0);
         return v;
     }
 
