@@ -16,9 +16,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The checks of listed prices alone (held in memory: a listings file has a row per product, region and change,
- * not per purchase): rises between consecutive periods of one series (product and region), and listed prices
- * above k × the selected unit price of the same generic and strength on the listing's day.
+ * The checks of listed prices alone: rises between consecutive periods of one series (product and region), and
+ * listed prices above k × the selected unit price of the same generic and strength on the listing's day.
+ *
+ * <p>Listings are {@link #add added} one at a time and not kept: each is folded into its series' period (rows,
+ * Σ unit price, the first row by day), so memory follows series and periods, not rows (a baseline of millions of
+ * dated rows serves as listings). A rise names every row of both its periods; those are gathered by a second
+ * pass over the same rows ({@link #rowsWanted}, {@link #collect}) for the flagged periods alone, then
+ * {@link #finish} makes the flags. Flags are in the order of a whole read: rises by series (in the order their
+ * first rows came) and period, then prices above the selected one by series and row.
  */
 public final class ListingChecks {
 
@@ -26,75 +32,173 @@ public final class ListingChecks {
     public record Counts(int listings, int delistings, int series, int comparisons, int checkedAgainstSelected,
                          int withoutSelected) {}
 
-    private final List<PriceFlag> flags = new ArrayList<>();
-    private final Counts counts;
+    /** The listed rows of one series in one period. */
+    private static final class PeriodSums {
+        long rows;
+        /** Σ unit price, counted per (pack price, pack count) and each pair divided once: the same exact sum. */
+        private BigDecimal unitPrices = BigDecimal.ZERO;
+        private final Map<Pack, long[]> pending = new HashMap<>();
+        /** The earliest row by day (the first in file order among equals): it names a rise. */
+        Listing first;
+        /** A rise's rows, gathered by the second pass: day, place in file order, where. */
+        List<Object[]> where;
 
-    public ListingChecks(List<Listing> listings, List<Bid> bids, PriceWatchRules rules) {
-        Map<String, List<Listing>> series = new LinkedHashMap<>();
-        int delistings = 0;
-        for (Listing l : listings) {
-            if (!l.listed()) {
-                delistings++;
-                continue;
-            }
-            series.computeIfAbsent(l.seriesKey(), k -> new ArrayList<>()).add(l);
+        void add(Listing l) {
+            rows++;
+            pending.computeIfAbsent(new Pack(l.packPrice(), l.packCount()), k -> new long[1])[0]++;
+            if (pending.size() >= MAX_PENDING) unitPrices();
+            if (first == null || l.date().isBefore(first.date())) first = l;
         }
-        int comparisons = 0;
+
+        BigDecimal unitPrices() {
+            for (var e : pending.entrySet()) {
+                BigDecimal unit = Exact.divide(e.getKey().price(), BigDecimal.valueOf(e.getKey().count()));
+                unitPrices = unitPrices.add(unit.multiply(BigDecimal.valueOf(e.getValue()[0])));
+            }
+            pending.clear();
+            return unitPrices;
+        }
+
+        BigDecimal mean() {
+            return Exact.divide(unitPrices(), BigDecimal.valueOf(rows));
+        }
+
+        List<String> places() {
+            where.sort(Comparator.comparing((Object[] w) -> (LocalDate) w[0]).thenComparing(w -> (Long) w[1]));
+            return where.stream().map(w -> (String) w[2]).toList();
+        }
+
+        private static final int MAX_PENDING = 1 << 10;
+
+        private record Pack(BigDecimal price, int count) {}
+    }
+
+    /** One series: its periods in order, and its place among the series. */
+    private static final class Series {
+        final int ordinal;
+        final TreeMap<String, PeriodSums> periods = new TreeMap<>();
+
+        Series(int ordinal) { this.ordinal = ordinal; }
+    }
+
+    /** A rise found by {@link #rowsWanted}: its series and periods, made a flag once the rows are in. */
+    private record Rise(Series series, String before, String after, BigDecimal now, BigDecimal then) {}
+
+    private final PriceWatchRules rules;
+    private final SelectedPrices selected;
+    private final Map<String, Series> series = new LinkedHashMap<>();
+    /** Listings flagged above the selected price, with their series' ordinal (they are listed by series). */
+    private final List<Map.Entry<Integer, PriceFlag>> aboveSelected = new ArrayList<>();
+    /** product code → generic name, spec and manufacturer of its first listing naming the generic */
+    private final Map<String, String[]> names = new HashMap<>();
+    private List<Rise> rises;
+    private final List<PriceFlag> flags = new ArrayList<>();
+    private Counts counts;
+    private int listings, delistings, checked, without;
+    private long place;
+
+    /** Empty checks; {@link #add} the listings, then {@link #rowsWanted}, {@link #collect} and {@link #finish}. */
+    public ListingChecks(List<Bid> bids, PriceWatchRules rules) {
+        this.rules = rules;
+        this.selected = new SelectedPrices(bids);
+    }
+
+    /** The checks of listings held whole: the two passes over the same list. */
+    public ListingChecks(List<Listing> listings, List<Bid> bids, PriceWatchRules rules) {
+        this(bids, rules);
+        listings.forEach(this::add);
+        if (rowsWanted()) listings.forEach(this::collect);
+        finish();
+    }
+
+    /** Folds one listing (or delisting) in: its series' period, and its check against the selected price. */
+    public void add(Listing l) {
+        listings++;
+        if (l.productCode() != null && l.genericName() != null) {
+            names.putIfAbsent(l.productCode(), new String[]{l.genericName(), l.spec(), l.manufacturer()});
+        }
+        if (!l.listed()) {
+            delistings++;
+            return;
+        }
+        Series s = series.computeIfAbsent(l.seriesKey(), k -> new Series(series.size()));
+        s.periods.computeIfAbsent(rules.period().of(l.date()), k -> new PeriodSums()).add(l);
+        BigDecimal reference = selected.reference(l, rules.reference());
+        if (reference == null) {
+            without++;
+            return;
+        }
+        checked++;
+        BigDecimal limit = reference.multiply(rules.maxMultiple());
+        if (l.unitPrice().compareTo(limit) > 0) {
+            Bid named = selected.anyBid(l);
+            aboveSelected.add(Map.entry(s.ordinal, new PriceFlag(PriceFlag.Kind.ABOVE_SELECTED,
+                    l.genericName() != null ? l.genericName() : named.genericName(),
+                    l.spec() != null ? l.spec() : named.spec(), l.productCode(), l.manufacturer(), l.region(), null,
+                    l.date().toString(), l.date().toString(), l.unitPrice(), reference, rules.maxMultiple(), null, null, null,
+                    List.of(l.where()))));
+        }
+    }
+
+    /**
+     * Compares each series' consecutive periods, once every listing is in; true when some rose beyond the
+     * threshold, whose rows must then be {@link #collect collected} by a second pass over the same listings.
+     */
+    public boolean rowsWanted() {
+        rises = new ArrayList<>();
         BigDecimal allowedRise = BigDecimal.ONE.add(rules.riseThreshold());
-        for (List<Listing> rows : series.values()) {
-            TreeMap<String, List<Listing>> byPeriod = new TreeMap<>();
-            rows.stream().sorted(Comparator.comparing(Listing::date))
-                    .forEach(l -> byPeriod.computeIfAbsent(rules.period().of(l.date()), k -> new ArrayList<>()).add(l));
-            Map.Entry<String, List<Listing>> previous = null;
-            for (Map.Entry<String, List<Listing>> e : byPeriod.entrySet()) {
+        int comparisons = 0;
+        for (Series s : series.values()) {
+            Map.Entry<String, PeriodSums> previous = null;
+            for (Map.Entry<String, PeriodSums> e : s.periods.entrySet()) {
                 if (previous != null) {
                     comparisons++;
-                    BigDecimal before = mean(previous.getValue()), now = mean(e.getValue());
+                    BigDecimal before = previous.getValue().mean(), now = e.getValue().mean();
                     if (before.signum() > 0 && Exact.divide(now, before).compareTo(allowedRise) > 0) {
-                        Listing l = e.getValue().get(0);
-                        List<String> where = new ArrayList<>();
-                        previous.getValue().forEach(x -> where.add(x.where()));
-                        e.getValue().forEach(x -> where.add(x.where()));
-                        flags.add(new PriceFlag(PriceFlag.Kind.RISE, l.genericName(), l.spec(), l.productCode(), l.manufacturer(),
-                                l.region(), null, previous.getKey(), e.getKey(), now, before, allowedRise, null, null, null, where));
+                        rises.add(new Rise(s, previous.getKey(), e.getKey(), now, before));
+                        if (previous.getValue().where == null) previous.getValue().where = new ArrayList<>();
+                        if (e.getValue().where == null) e.getValue().where = new ArrayList<>();
                     }
                 }
                 previous = e;
             }
         }
+        counts = new Counts(listings - delistings, delistings, series.size(), comparisons, checked, without);
+        return !rises.isEmpty();
+    }
 
-        SelectedPrices selected = new SelectedPrices(bids);
-        int checked = 0, without = 0;
-        for (List<Listing> rows : series.values()) {
-            for (Listing l : rows) {
-                BigDecimal reference = selected.reference(l, rules.reference());
-                if (reference == null) {
-                    without++;
-                    continue;
-                }
-                checked++;
-                BigDecimal limit = reference.multiply(rules.maxMultiple());
-                if (l.unitPrice().compareTo(limit) > 0) {
-                    Bid named = selected.anyBid(l);
-                    flags.add(new PriceFlag(PriceFlag.Kind.ABOVE_SELECTED, l.genericName() != null ? l.genericName() : named.genericName(),
-                            l.spec() != null ? l.spec() : named.spec(), l.productCode(), l.manufacturer(), l.region(), null,
-                            l.date().toString(), l.date().toString(), l.unitPrice(), reference, rules.maxMultiple(), null, null, null,
-                            List.of(l.where())));
-                }
-            }
+    /** The second pass: the same listings in the same order; the rows of the periods that rose are noted. */
+    public void collect(Listing l) {
+        if (!l.listed()) return;
+        Series s = series.get(l.seriesKey());
+        PeriodSums p = s == null ? null : s.periods.get(rules.period().of(l.date()));
+        if (p != null && p.where != null) p.where.add(new Object[]{l.date(), place, l.where()});
+        place++;
+    }
+
+    /** Makes the flags, after {@link #rowsWanted} (and {@link #collect} when it said so). */
+    public void finish() {
+        BigDecimal allowedRise = BigDecimal.ONE.add(rules.riseThreshold());
+        for (Rise r : rises) {
+            PeriodSums before = r.series().periods.get(r.before()), after = r.series().periods.get(r.after());
+            Listing l = after.first;
+            List<String> where = new ArrayList<>(before.places());
+            where.addAll(after.places());
+            flags.add(new PriceFlag(PriceFlag.Kind.RISE, l.genericName(), l.spec(), l.productCode(), l.manufacturer(),
+                    l.region(), null, r.before(), r.after(), r.now(), r.then(), allowedRise, null, null, null, where));
         }
-        counts = new Counts(listings.size() - delistings, delistings, series.size(), comparisons, checked, without);
+        aboveSelected.sort(Map.Entry.comparingByKey()); // stable: file order within a series
+        aboveSelected.forEach(e -> flags.add(e.getValue()));
     }
 
     public List<PriceFlag> flags() { return flags; }
 
     public Counts counts() { return counts; }
 
-    private static BigDecimal mean(List<Listing> rows) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Listing l : rows) sum = sum.add(l.unitPrice());
-        return Exact.divide(sum, BigDecimal.valueOf(rows.size()));
-    }
+    /** Generic name, spec and manufacturer of the first listing of a product code that names its generic, or null. */
+    String[] names(String productCode) { return names.get(productCode); }
+
+    Map<String, String[]> names() { return names; }
 
     /** Selected unit prices per generic and strength, with their cycles; a listing finds its group by name or by code. */
     static final class SelectedPrices {
