@@ -21,8 +21,9 @@ import java.util.TreeMap;
  *
  * <p>Listings are {@link #add added} one at a time and not kept: each is folded into its series' period (rows,
  * Σ unit price, the first row by day), so memory follows series and periods, not rows (a baseline of millions of
- * dated rows serves as listings). A rise names every row of both its periods; those are gathered by a second
- * pass over the same rows ({@link #rowsWanted}, {@link #collect}) for the flagged periods alone, then
+ * dated rows serves as listings). A rise names every row of both its periods: the first pass notes each row's
+ * day and place in a few bytes while the rows are at most {@value #PLACES_NOTED}; beyond that they are gathered
+ * by a second pass over the same rows ({@link #rowsWanted}, {@link #collect}) for the flagged periods alone. Then
  * {@link #finish} makes the flags. Flags are in the order of a whole read: rises by series (in the order their
  * first rows came) and period, then prices above the selected one by series and row.
  */
@@ -42,6 +43,25 @@ public final class ListingChecks {
         Listing first;
         /** A rise's rows, gathered by the second pass: day, place in file order, where. */
         List<Object[]> where;
+        /** The rows' days and places ({@link Places}), noted in the first pass while the rows are few. */
+        int[] days = new int[4];
+        long[] places = new long[4];
+        int noted;
+
+        void note(int day, long place) {
+            if (noted == days.length) {
+                days = java.util.Arrays.copyOf(days, noted * 2);
+                places = java.util.Arrays.copyOf(places, noted * 2);
+            }
+            days[noted] = day;
+            places[noted++] = place;
+        }
+
+        void forget() {
+            days = null;
+            places = null;
+            noted = 0;
+        }
 
         void add(Listing l) {
             rows++;
@@ -63,6 +83,12 @@ public final class ListingChecks {
             return Exact.divide(unitPrices(), BigDecimal.valueOf(rows));
         }
 
+        /** The noted rows as the second pass would gather them. */
+        void fromNoted(Places names) {
+            where = new ArrayList<>(noted);
+            for (int i = 0; i < noted; i++) where.add(new Object[]{LocalDate.ofEpochDay(days[i]), (long) i, names.where(places[i])});
+        }
+
         List<String> places() {
             where.sort(Comparator.comparing((Object[] w) -> (LocalDate) w[0]).thenComparing(w -> (Long) w[1]));
             return where.stream().map(w -> (String) w[2]).toList();
@@ -81,6 +107,42 @@ public final class ListingChecks {
         Series(int ordinal) { this.ordinal = ordinal; }
     }
 
+    /**
+     * Rows' places ({@code file:line}) as numbers: the file's index among the files met and the line, so the first
+     * pass can note every listed row's place in a few bytes while the rows are at most {@link #PLACES_NOTED}; a
+     * rise then needs no second pass.
+     */
+    static final class Places {
+        private final List<String> files = new ArrayList<>();
+        private String lastFile;
+        private int lastIndex = -1;
+
+        /** The place of {@code where} ({@code source:line}), or -1 when it is not of that form. */
+        long of(String where) {
+            int colon = where.lastIndexOf(':');
+            if (colon < 0 || colon == where.length() - 1 || where.length() - colon > 16) return -1;
+            for (int i = colon + 1; i < where.length(); i++) if (where.charAt(i) < '0' || where.charAt(i) > '9') return -1;
+            if (where.charAt(colon + 1) == '0' && colon + 2 < where.length()) return -1; // written back without the zeros
+            if (lastFile == null || colon != lastFile.length() || !where.startsWith(lastFile)) {
+                lastFile = where.substring(0, colon);
+                lastIndex = files.indexOf(lastFile);
+                if (lastIndex < 0) {
+                    files.add(lastFile);
+                    lastIndex = files.size() - 1;
+                }
+            }
+            if (lastIndex >= 1 << 16) return -1;
+            return (long) lastIndex << 47 | Long.parseLong(where, colon + 1, where.length(), 10);
+        }
+
+        String where(long place) {
+            return files.get((int) (place >>> 47)) + ":" + (place & ((1L << 47) - 1));
+        }
+    }
+
+    /** Listed rows whose places the first pass notes; beyond them a rise's rows are gathered by a second pass. */
+    static final int PLACES_NOTED = 1 << 20;
+
     /** A rise found by {@link #rowsWanted}: its series and periods, made a flag once the rows are in. */
     private record Rise(Series series, String before, String after, BigDecimal now, BigDecimal then) {}
 
@@ -96,11 +158,21 @@ public final class ListingChecks {
     private Counts counts;
     private int listings, delistings, checked, without;
     private long place;
+    private final Places placeNames = new Places();
+    /** Places noted in the first pass, or -1 once they were too many (or one was not a file and line): then forgotten. */
+    private long noted;
+    private final int placesNoted;
 
     /** Empty checks; {@link #add} the listings, then {@link #rowsWanted}, {@link #collect} and {@link #finish}. */
     public ListingChecks(List<Bid> bids, PriceWatchRules rules) {
+        this(bids, rules, PLACES_NOTED);
+    }
+
+    /** @param placesNoted listed rows whose places the first pass notes (fewer: a test of the second pass) */
+    ListingChecks(List<Bid> bids, PriceWatchRules rules, int placesNoted) {
         this.rules = rules;
         this.selected = new SelectedPrices(bids);
+        this.placesNoted = placesNoted;
     }
 
     /** The checks of listings held whole: the two passes over the same list. */
@@ -122,7 +194,18 @@ public final class ListingChecks {
             return;
         }
         Series s = series.computeIfAbsent(l.seriesKey(), k -> new Series(series.size()));
-        s.periods.computeIfAbsent(rules.period().of(l.date()), k -> new PeriodSums()).add(l);
+        PeriodSums period = s.periods.computeIfAbsent(rules.period().of(l.date()), k -> new PeriodSums());
+        period.add(l);
+        if (noted >= 0) {
+            long at = noted < placesNoted ? placeNames.of(l.where()) : -1;
+            if (at < 0) {
+                noted = -1;
+                series.values().forEach(x -> x.periods.values().forEach(PeriodSums::forget));
+            } else {
+                period.note((int) l.date().toEpochDay(), at);
+                noted++;
+            }
+        }
         BigDecimal reference = selected.reference(l, rules.reference());
         if (reference == null) {
             without++;
@@ -164,6 +247,16 @@ public final class ListingChecks {
             }
         }
         counts = new Counts(listings - delistings, delistings, series.size(), comparisons, checked, without);
+        if (noted >= 0) {
+            // every listed row's place was noted: the rows of a rise are at hand
+            for (Series s : series.values()) {
+                for (PeriodSums p : s.periods.values()) {
+                    if (p.where != null) p.fromNoted(placeNames);
+                    p.forget();
+                }
+            }
+            return false;
+        }
         return !rises.isEmpty();
     }
 
