@@ -25,13 +25,23 @@ final class Utf8Check {
     static int scan(byte[] b, int from, int to, boolean end) {
         int i = from;
         while (i < to) {
-            if (i + 8 <= to && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
-                i += 8;
-                continue;
+            if (i + 8 <= to) {
+                long high = (long) LONGS.get(b, i) & HIGH_BITS;
+                if (high == 0) {
+                    i += 8;
+                    continue;
+                }
+                i += Long.numberOfTrailingZeros(high) >>> 3; // to the first byte above 0x7F (little-endian: the lowest)
             }
             int c = b[i] & 0xFF;
             if (c < 0x80) {
                 i++;
+                continue;
+            }
+            if (c >= 0xE0 && c <= 0xEF && i + 2 < to) { // the common case in Chinese text, checked apart
+                int d1 = b[i + 1] & 0xFF;
+                if ((b[i + 2] & 0xC0) != 0x80 || d1 < (c == 0xE0 ? 0xA0 : 0x80) || d1 > (c == 0xED ? 0x9F : 0xBF)) return i;
+                i += 3;
                 continue;
             }
             int n; // continuation bytes
