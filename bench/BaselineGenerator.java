@@ -14,14 +14,20 @@ import java.util.Random;
  * factor (0.50-1.50, to the fen) and a year of 2016-2018, so that every product of sample-data/bids.csv
  * still finds its baseline and the statistics have many observations each.
  *
- * java bench/BaselineGenerator.java ROWS SEED OUT
+ * java bench/BaselineGenerator.java ROWS SEED OUT [dated]
+ *
+ * With {@code dated}, each row also has a purchased quantity (1-500 packs, a tenth of the rows none) and a
+ * day of its year, for the commands that weigh prices by quantity (retained-savings) or follow them by day
+ * (price-watch); the rows are otherwise the same, so the plain file's figures are unchanged.
  */
 public class BaselineGenerator {
     public static void main(String[] args) throws IOException {
         long rows = Long.parseLong(args[0]);
         Random random = new Random(Long.parseLong(args[1]));
+        Random days = new Random(Long.parseLong(args[1]) + 1); // its own draws: the prices and years stay the plain file's
         List<String> lines = Files.readAllLines(Path.of("sample-data/baseline.csv"), StandardCharsets.UTF_8);
-        String header = lines.get(0);
+        boolean dated = args.length > 3 && args[3].equals("dated");
+        String header = lines.get(0) + (dated ? ",quantity,date" : "");
         // Records: the sample quotes a manufacturer over two lines; join physical lines until quotes balance.
         List<String[]> records = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
@@ -42,8 +48,14 @@ public class BaselineGenerator {
                         .setScale(2, java.math.RoundingMode.HALF_UP);
                 if (price.signum() <= 0) price = new BigDecimal("0.01");
                 r[5] = price.toPlainString();
-                r[8] = Integer.toString(2016 + random.nextInt(3));
+                int year = 2016 + random.nextInt(3);
+                r[8] = Integer.toString(year);
                 out.write(String.join(",", r));
+                if (dated) {
+                    int quantity = days.nextInt(10) == 0 ? 0 : 1 + days.nextInt(500);
+                    out.write("," + (quantity == 0 ? "" : Integer.toString(quantity)) + ","
+                            + java.time.LocalDate.ofYearDay(year, 1 + days.nextInt(365)));
+                }
                 out.write('\n');
             }
         }

@@ -115,11 +115,20 @@ public final class DataSources {
 
     /** The dataset's rows, or a usage error naming both ways to supply it. */
     public <T> List<T> require(Dataset dataset, List<Path> files, String option, Function<Row, T> convert) {
+        requireAvailable(dataset, files, option);
+        return optional(dataset, files, convert);
+    }
+
+    /** The usage error of {@link #require} when neither files nor the workspace have the dataset (for a dataset streamed). */
+    public void requireAvailable(DatasetFiles files) {
+        requireAvailable(files.dataset(), files.files(), files.option());
+    }
+
+    private void requireAvailable(Dataset dataset, List<Path> files, String option) {
         if (files.isEmpty() && !workspace.has(dataset)) {
             throw new UsageException("no " + dataset.id() + " data: pass " + option + " FILE, or import it first with 'vbp import "
                     + dataset.id() + " FILE' (workspace: " + workspace.root() + ")");
         }
-        return optional(dataset, files, convert);
     }
 
     /** The dataset's rows, or an empty list when neither files nor the workspace have it. */
@@ -178,6 +187,39 @@ public final class DataSources {
      * once every file was read, so the count is the whole one), the same warnings.
      */
     public <T> void stream(DatasetFiles files, Function<Row, T> convert, Consumer<T> sink) {
+        stream(files, convert, sink, true);
+    }
+
+    /**
+     * The same rows as {@link #stream} handed over again, for an analysis that needs a second pass over a big file
+     * (the rows behind a flag found from aggregates); nothing is recorded again: no warnings, no sources.
+     */
+    public <T> void streamAgain(DatasetFiles files, Function<Row, T> convert, Consumer<T> sink) {
+        stream(files, convert, sink, false);
+    }
+
+    /** A place among the sources and warnings recorded so far; see {@link #recordBefore}. */
+    public record Mark(int sources, int warnings) {}
+
+    public Mark mark() {
+        return new Mark(sources.size(), warnings.size());
+    }
+
+    /**
+     * Runs {@code read} and files the sources and warnings it records before those recorded since {@code mark}:
+     * a command that needs a small dataset before it can stream a big one reports them in its usual order.
+     */
+    public void recordBefore(Mark mark, Runnable read) {
+        List<String> laterSources = new ArrayList<>(sources.subList(mark.sources(), sources.size()));
+        List<String> laterWarnings = new ArrayList<>(warnings.subList(mark.warnings(), warnings.size()));
+        sources.subList(mark.sources(), sources.size()).clear();
+        warnings.subList(mark.warnings(), warnings.size()).clear();
+        read.run();
+        sources.addAll(laterSources);
+        warnings.addAll(laterWarnings);
+    }
+
+    private <T> void stream(DatasetFiles files, Function<Row, T> convert, Consumer<T> sink, boolean record) {
         Dataset dataset = files.dataset();
         NaturalKeys.Key key = NaturalKeys.of(dataset).orElse(null);
         Map<String, String> firstByKey = new HashMap<>();
@@ -196,6 +238,7 @@ public final class DataSources {
         List<ReadSummary> results = new ArrayList<>();
         if (!files.files().isEmpty()) {
             for (Path f : files.files()) results.add(DatasetReader.stream(opener.open(f), dataset, settings, KEPT, rows));
+            if (!record) return;
             long rejected = results.stream().mapToLong(ReadSummary::rejected).sum();
             if (maxRejects >= 0 && rejected > maxRejects) {
                 Reject first = results.stream().flatMap(r -> r.rejects().stream()).findFirst().orElseThrow();
@@ -205,6 +248,7 @@ public final class DataSources {
             sources.add(dataset.id() + ": " + String.join(", ", files.files().stream().map(f -> writtenNames(f.toString())).toList()));
         } else if (workspace.has(dataset)) {
             results.addAll(workspace.stream(dataset, KEPT, rows));
+            if (!record) return;
             sources.add(dataset.id() + ": workspace");
         }
         for (ReadSummary r : results) {

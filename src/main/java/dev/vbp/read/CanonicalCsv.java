@@ -18,12 +18,32 @@ public final class CanonicalCsv {
     private CanonicalCsv() {}
 
     public static void write(Dataset dataset, List<Row> rows, Writer out) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, FORMAT);
-        List<String> header = new ArrayList<>();
-        for (Field f : dataset.fields()) header.add(f.name());
-        printer.printRecord(header);
-        List<String> cells = new ArrayList<>(header.size());
-        for (Row row : rows) {
+        Rows w = start(dataset, out);
+        for (Row row : rows) w.write(row);
+        w.flush();
+    }
+
+    /** Starts a canonical file on {@code out} (its header), for rows written one at a time as they are read. */
+    public static Rows start(Dataset dataset, Writer out) throws IOException {
+        return new Rows(dataset, out);
+    }
+
+    /** A canonical file being written row by row; {@link #flush} at the end. */
+    public static final class Rows {
+        private final Dataset dataset;
+        private final CSVPrinter printer;
+        private final List<String> cells;
+
+        private Rows(Dataset dataset, Writer out) throws IOException {
+            this.dataset = dataset;
+            this.printer = new CSVPrinter(out, FORMAT);
+            List<String> header = new ArrayList<>();
+            for (Field f : dataset.fields()) header.add(f.name());
+            printer.printRecord(header);
+            this.cells = new ArrayList<>(header.size());
+        }
+
+        public void write(Row row) throws IOException {
             cells.clear();
             for (int f = 0; f < dataset.fields().size(); f++) {
                 Object v = row.get(f);
@@ -31,6 +51,9 @@ public final class CanonicalCsv {
             }
             printer.printRecord(cells);
         }
-        printer.flush();
+
+        public void flush() throws IOException {
+            printer.flush();
+        }
     }
 }

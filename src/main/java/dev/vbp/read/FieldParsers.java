@@ -88,6 +88,16 @@ public final class FieldParsers {
      */
     private static final java.util.Set<String> MISSING_MARKS = java.util.Set.of("-", "--", "—", "——", "–", "/", "\\");
 
+    /**
+     * {@code MISSING_MARKS.contains(s)} for a text of one or two characters, without hashing it: every short cell
+     * of a file (pack counts, regions) asks, and most start with a digit or a letter.
+     */
+    private static boolean isMissingMark(String s) {
+        char c = s.charAt(0);
+        if (c != '-' && c != '—' && c != '–' && c != '/' && c != '\\') return false;
+        return MISSING_MARKS.contains(s);
+    }
+
     /** Whether the cell, once normalised, is empty or only a {@link #MISSING_MARKS missing-value mark}. */
     public static boolean isEmpty(String raw) {
         String s = Texts.normalise(raw);
@@ -97,7 +107,7 @@ public final class FieldParsers {
     /** Parses one cell; {@code null} for an empty or blank cell, or one holding only {@code -}, {@code —} or {@code /}. */
     public static Object parse(FieldType type, String raw) {
         String s = Texts.normalise(raw);
-        if (s.isEmpty() || s.length() <= 2 && MISSING_MARKS.contains(s)) return null; // every mark has 1 or 2 characters
+        if (s.isEmpty() || s.length() <= 2 && isMissingMark(s)) return null; // every mark has 1 or 2 characters
         return switch (type) {
             case TEXT, STRENGTH -> s;
             case CODE -> code(unwrapTextMarker(s).replace(" ", ""), raw);

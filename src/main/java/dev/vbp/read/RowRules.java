@@ -10,6 +10,15 @@ import java.time.LocalDate;
 final class RowRules {
     private RowRules() {}
 
+    /** Positions of the baseline's fields the rules read. */
+    private static final class Baseline {
+        static final int PRODUCT_CODE = Dataset.BASELINE.indexOf("product_code");
+        static final int GENERIC_NAME = Dataset.BASELINE.indexOf("generic_name");
+        static final int SPEC = Dataset.BASELINE.indexOf("spec");
+        static final int DATE = Dataset.BASELINE.indexOf("date");
+        static final int YEAR = Dataset.BASELINE.indexOf("year");
+    }
+
     /** A problem with the row as a whole, attributed to {@code field}. */
     record Problem(String field, String reason) {}
 
@@ -17,11 +26,11 @@ final class RowRules {
         return switch (dataset) {
             case BIDS -> period(row, "cycle_start", "cycle_end");
             case ALLOCATIONS -> period(row, "cycle_start", "cycle_end");
-            case BASELINE -> {
-                if (row.get("product_code") == null && (row.get("generic_name") == null || row.get("spec") == null)) {
+            case BASELINE -> { // by position: asked for every row of a big baseline
+                if (row.get(Baseline.PRODUCT_CODE) == null && (row.get(Baseline.GENERIC_NAME) == null || row.get(Baseline.SPEC) == null)) {
                     yield new Problem("product_code", "needs a product code, or a generic name and a spec");
                 }
-                if (row.get("date") == null && row.get("year") == null) {
+                if (row.get(Baseline.DATE) == null && row.get(Baseline.YEAR) == null) {
                     yield new Problem("year", "needs a date or a year");
                 }
                 yield null;

@@ -66,6 +66,7 @@ final class TextSniffer {
      * bad byte; feeds every byte read to {@code delimiter} (when given) on the way.
      */
     private static long firstInvalid(ByteSource bytes, int offset, Charset charset, DelimiterCount delimiter) throws IOException {
+        if (charset.equals(StandardCharsets.UTF_8)) return firstInvalidUtf8(bytes, offset, delimiter);
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -92,6 +93,32 @@ final class TextSniffer {
                 out.clear();
                 base += in.position();
                 in.compact();
+            }
+        }
+    }
+
+    /**
+     * {@link #firstInvalid} for UTF-8, by {@link Utf8Check} over the bytes (the same verdict and offset as the
+     * decoder's, several times faster: no chars are made).
+     */
+    private static long firstInvalidUtf8(ByteSource bytes, int offset, DelimiterCount delimiter) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        int kept = 0; // bytes of a sequence cut by the end of the last read, moved to the front
+        long base = offset; // file offset of buffer[0]
+        try (InputStream stream = bytes.open()) {
+            stream.skipNBytes(offset);
+            while (true) {
+                int n = stream.read(buffer, kept, buffer.length - kept);
+                boolean end = n < 0;
+                if (n > 0 && delimiter != null) delimiter.feed(buffer, kept, n);
+                int length = kept + Math.max(n, 0);
+                int r = Utf8Check.scan(buffer, 0, length, end);
+                if (r >= 0) return base + r;
+                if (end) return -1;
+                int whole = -1 - r;
+                kept = length - whole;
+                System.arraycopy(buffer, whole, buffer, 0, kept);
+                base += whole;
             }
         }
     }

@@ -83,12 +83,25 @@ public final class Importer {
                                boolean replace, long maxRejects) {
         HeaderMapping mapping = settings.mappingFor(dataset);
         String mappingSha = mapping.source().map(Importer::sha256).orElse(null);
+        List<Path> spools = new ArrayList<>();
+        try {
+            return importFiles(ws, dataset, files, settings, replace, maxRejects, mapping, mappingSha, spools);
+        } finally {
+            for (Path spool : spools) deleteQuietly(spool); // moved into the workspace, or not needed
+        }
+    }
+
+    private Outcome importFiles(Workspace ws, Dataset dataset, List<Path> files, ReadSettings settings, boolean replace,
+                                long maxRejects, HeaderMapping mapping, String mappingSha, List<Path> spools) {
+        // Rows are compared with the workspace's (and so kept) only where ImportConflicts looks at them.
+        boolean compared = !replace && dataset != Dataset.LEDGER && dev.vbp.read.NaturalKeys.of(dataset).isPresent() && has(ws, dataset);
         List<Pending> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Path file : files) {
             String sha = sheetAware(sha256(file), file, settings);
             if (!seen.add(sha + "/" + mappingSha)) continue; // the same file named twice
-            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, settings) : checkTable(file, sha, dataset, settings));
+            pending.add(dataset == Dataset.LEDGER ? LedgerCheck.check(file, sha, settings)
+                    : checkTable(file, sha, dataset, settings, compared, spools));
         }
         List<Reject> allRejects = pending.stream().flatMap(p -> p.rejects.stream()).toList();
         // Counted, not the listed rejects: a ledger check lists only its first hundred bad lines.
@@ -184,6 +197,15 @@ public final class Importer {
         return new Outcome(dataset, ws.root(), replace, outcomes, true);
     }
 
+    /** Whether the workspace holds the dataset; true when its manifest cannot be read (that error comes in its place later). */
+    private static boolean has(Workspace ws, Dataset dataset) {
+        try {
+            return ws.has(dataset);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     private static void deleteQuietly(Path root) {
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -197,7 +219,7 @@ public final class Importer {
     }
 
     /** A source file read and checked, with how to write its data into the workspace. */
-    /** @param rows the accepted rows of a table (null for a ledger, which is streamed) */
+    /** @param rows the accepted rows of a table when they are compared with the workspace's (else empty; null for a ledger) */
     record Pending(Path file, String sha, String encoding, String delimiter, String columns, long accepted, long rejected,
                    List<Reject> rejects, List<String> warnings, String extension, DataWriter data, List<dev.vbp.read.Row> rows) {}
 
@@ -245,13 +267,75 @@ public final class Importer {
         };
     }
 
-    /** Tables are read whole, checked row by row, and stored as canonical CSV. */
-    private static Pending checkTable(Path file, String sha, Dataset dataset, ReadSettings settings) {
-        ReadResult read = DatasetReader.read(file, dataset, settings);
+    /**
+     * Tables are streamed, checked row by row, and their canonical CSV spooled to a temporary file as they are read
+     * (moved into the workspace when the import is written), so a baseline of millions of rows is imported in flat
+     * memory. The rows are kept only where an import that adds to the dataset must compare them with the rows the
+     * workspace holds ({@link ImportConflicts}: a dataset with a natural key, imported without --replace).
+     */
+    private static Pending checkTable(Path file, String sha, Dataset dataset, ReadSettings settings, boolean compared,
+                                      List<Path> spools) {
+        List<dev.vbp.read.Row> kept = new ArrayList<>();
+        Spool spool = new Spool(dataset, spools);
+        ReadSummary read;
+        try {
+            read = DatasetReader.stream(new InputSource.Opened(file, file.toString(), InputSource.Positions.LINES),
+                    dataset, settings, Integer.MAX_VALUE, row -> {
+                        spool.write(row);
+                        if (compared) kept.add(row);
+                    });
+        } finally {
+            spool.close();
+        }
         List<String> warnings = warnings(file, read.binding(), read.warnings());
         return new Pending(file, sha, read.charset().name(), read.delimiterName(), read.binding().describe().toString(),
-                read.rows().size(), read.rejects().size(), read.rejects(), warnings, ".csv",
-                textWriter(w -> CanonicalCsv.write(dataset, read.rows(), w)), read.rows());
+                read.rows(), read.rejected(), read.rejects(), warnings, ".csv", spool::moveTo, kept);
+    }
+
+    /**
+     * A table's canonical CSV, written to a temporary file while the table is read. A failure to write it (a full
+     * disk) is kept and thrown when the workspace file is written, where every failed write is reported.
+     */
+    private static final class Spool {
+        private Path path;
+        private Writer writer;
+        private CanonicalCsv.Rows rows;
+        private IOException failed;
+
+        Spool(Dataset dataset, List<Path> spools) {
+            try {
+                path = Files.createTempFile("vbp-import-", ".csv");
+                spools.add(path);
+                writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                rows = CanonicalCsv.start(dataset, writer);
+            } catch (IOException e) {
+                failed = e;
+            }
+        }
+
+        void write(dev.vbp.read.Row row) {
+            if (failed != null) return;
+            try {
+                rows.write(row);
+            } catch (IOException e) {
+                failed = e;
+            }
+        }
+
+        void close() {
+            if (writer == null) return;
+            try {
+                if (failed == null) rows.flush();
+                writer.close();
+            } catch (IOException e) {
+                if (failed == null) failed = e;
+            }
+        }
+
+        void moveTo(Path tmp) throws IOException {
+            if (failed != null) throw failed;
+            Files.move(path, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**

@@ -103,29 +103,48 @@ public class PriceWatchCommand extends AnalysisCommand {
         }
         PriceWatchRules rules = policy.priceWatch();
 
-        String listingSource;
-        List<Listing> listings;
-        if (sources.available(listingFiles) || !sources.available(baselineFiles)) {
-            listings = sources.require(listingFiles, Records::listing);
-            listingSource = "the listings dataset; a row without a status is listed (挂网)";
-        } else {
-            listings = sources.require(baselineFiles, Records::baseline).stream().map(Listing::of).toList();
-            listingSource = "the baseline's rows as listed prices (挂网价), each from its date; a row with a year only is dated 1 January";
+        // Listed prices stream into per-series sums, listed days and the checks against selected prices, so their
+        // rows are never held (a baseline of millions of dated rows serves as listings). The checks need the bids
+        // first; the listings are still reported, and fail, first, as when they were read before the bids.
+        boolean fromListings = sources.available(listingFiles) || !sources.available(baselineFiles);
+        DatasetFiles listed = fromListings ? listingFiles : baselineFiles;
+        String listingSource = fromListings ? "the listings dataset; a row without a status is listed (挂网)"
+                : "the baseline's rows as listed prices (挂网价), each from its date; a row with a year only is dated 1 January";
+        sources.requireAvailable(listed);
+        String wanted = region == null ? null : Texts.key(region);
+        java.util.function.Predicate<Listing> inRegion = l -> wanted == null || l.region() != null && Texts.key(l.region()).contains(wanted);
+        java.util.function.Function<dev.vbp.read.Row, Listing> listing = fromListings ? Records::listing : r -> Listing.of(Records.baseline(r));
+        DataSources.Mark beforeBids = sources.mark();
+        List<Bid> bids;
+        RuntimeException bidsFailed = null;
+        try {
+            bids = sources.require(bidFiles, Records::bid);
+        } catch (RuntimeException e) {
+            bids = List.of();
+            bidsFailed = e;
         }
-        if (region != null) {
-            String wanted = Texts.key(region);
-            listings = listings.stream().filter(l -> l.region() != null && Texts.key(l.region()).contains(wanted)).toList();
+        ListingChecks checks = new ListingChecks(bids, rules);
+        PurchasePrices.ListedDays days = new PurchasePrices.ListedDays();
+        boolean checking = bidsFailed == null;
+        sources.recordBefore(beforeBids, () -> sources.stream(listed, listing, l -> {
+            if (!checking || !inRegion.test(l)) return;
+            checks.add(l);
+            days.add(l);
+        }));
+        if (bidsFailed != null) throw bidsFailed; // the listings read well: the bids' error is the first
+        if (checks.rowsWanted()) {
+            sources.streamAgain(listed, listing, l -> {
+                if (inRegion.test(l)) checks.collect(l);
+            });
         }
-        List<Bid> bids = sources.require(bidFiles, Records::bid);
-
-        ListingChecks checks = new ListingChecks(listings, bids, rules);
+        checks.finish();
         PurchasePrices purchases = null;
         if (sources.available(Dataset.LEDGER, ledger.files)) {
-            PurchasePrices.References refs = new PurchasePrices.References(bids, listings, rules.tolerance());
+            PurchasePrices.References refs = new PurchasePrices.References(bids, days, rules.tolerance());
             LedgerResult<PurchasePrices> scanned = scan(sources.ledgerScan(ledger), () -> new PurchasePrices(refs));
             purchases = scanned.aggregate();
         }
-        Report report = PriceWatchReport.of(checks, purchases, bids, listings, userNames(sources));
+        Report report = PriceWatchReport.of(checks, purchases, bids, userNames(sources));
         if (region != null) report.parameter("region", region);
         report.assumption("price_watch", policy.assumptions("price_watch"));
         report.assumption("listed_prices", listingSource);

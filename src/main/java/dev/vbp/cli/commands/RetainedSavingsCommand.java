@@ -4,7 +4,6 @@ import dev.vbp.cli.AnalysisCommand;
 import dev.vbp.cli.DataSources;
 import dev.vbp.cli.options.DatasetFiles;
 import dev.vbp.cli.options.PeriodConverter;
-import dev.vbp.domain.BaselinePrice;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Period;
 import dev.vbp.read.PolicyFile;
@@ -14,6 +13,7 @@ import dev.vbp.domain.Institution;
 import dev.vbp.cli.options.LedgerOptions;
 import dev.vbp.engine.ledger.LedgerResult;
 import dev.vbp.engine.retention.DailyPurchases;
+import dev.vbp.engine.retention.PrePrices;
 import dev.vbp.engine.retention.PurchaseHistory;
 import dev.vbp.engine.retention.StreamedPurchaseHistory;
 import dev.vbp.engine.retention.RetainedSavings;
@@ -76,7 +76,9 @@ public class RetainedSavingsCommand extends AnalysisCommand {
         if (basePeriod != null) policy = policy.withBasePeriod(basePeriod);
         List<Bid> bids = sources.require(bidFiles, Records::bid);
         List<Allocation> allocations = sources.require(allocationFiles, Records::allocation);
-        List<BaselinePrice> baseline = sources.optional(baselineFiles, Records::baseline);
+        // The baseline streams into P_pre's sums per generic and strength, so its rows are never held.
+        PrePrices prePrices = new PrePrices(bids, policy.basePeriod(), policy.basePrice(), policy.basePriceScope());
+        sources.stream(baselineFiles, Records::baseline, prePrices::add);
         List<Score> scores = sources.optional(scoreFiles, Records::score);
         List<Institution> institutions = sources.optional(institutionFiles, Records::institution);
         Map<String, Integer> packCounts = new HashMap<>();
@@ -88,7 +90,7 @@ public class RetainedSavingsCommand extends AnalysisCommand {
             purchases = new StreamedPurchaseHistory(scanned.aggregate(), scanned.lineNumbers(), packCounts, sources::ledgerName);
         }
 
-        RetainedSavings.Result result = RetainedSavings.compute(new RetainedSavings.Inputs(bids, allocations, baseline,
+        RetainedSavings.Result result = RetainedSavings.compute(new RetainedSavings.Inputs(bids, allocations, prePrices,
                 purchases, scores, institutions, policy, asOf != null ? asOf : LocalDate.now(ctx().clock())));
         Report report = explain != null ? RetainedSavingsReports.explain(result, explain)
                 : RetainedSavingsReports.report(result, by);

@@ -2,7 +2,6 @@ package dev.vbp.engine.pricewatch;
 
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Exact;
-import dev.vbp.domain.pricewatch.Listing;
 import dev.vbp.output.Column;
 import dev.vbp.output.Report;
 import dev.vbp.output.ValueKind;
@@ -22,7 +21,7 @@ public final class PriceWatchReport {
     public static final String COMMAND = "price-watch";
 
     /** @param name how a row reference ({@code file:line}) is shown to the user */
-    public static Report of(ListingChecks listings, PurchasePrices purchases, List<Bid> bids, List<Listing> listed,
+    public static Report of(ListingChecks listings, PurchasePrices purchases, List<Bid> bids,
                             java.util.function.UnaryOperator<String> name) {
         Report r = new Report(COMMAND, List.of(
                 new Column("flag", "Flag", "标记", ValueKind.TEXT),
@@ -43,7 +42,7 @@ public final class PriceWatchReport {
                 new Column("paid_above", "Paid above", "超出金额", ValueKind.MONEY),
                 new Column("rows", "Rows", "所在行", ValueKind.TEXT)));
         List<PriceFlag> flags = new ArrayList<>(listings.flags());
-        if (purchases != null) flags.addAll(purchaseFlags(purchases, bids, listed));
+        if (purchases != null) flags.addAll(purchaseFlags(purchases, bids, listings));
         flags.sort(Comparator.comparing(PriceFlag::kind)
                 .thenComparing(f -> Objects.toString(f.generic(), ""))
                 .thenComparing(f -> Objects.toString(f.spec(), ""))
@@ -89,11 +88,8 @@ public final class PriceWatchReport {
         return r;
     }
 
-    private static List<PriceFlag> purchaseFlags(PurchasePrices purchases, List<Bid> bids, List<Listing> listed) {
-        Map<String, String[]> names = new HashMap<>();
-        for (Listing l : listed) {
-            if (l.productCode() != null && l.genericName() != null) names.putIfAbsent(l.productCode(), new String[]{l.genericName(), l.spec(), l.manufacturer()});
-        }
+    private static List<PriceFlag> purchaseFlags(PurchasePrices purchases, List<Bid> bids, ListingChecks listed) {
+        Map<String, String[]> names = new HashMap<>(listed.names());
         for (Bid b : bids) {
             if (b.productCode() != null) names.put(b.productCode(), new String[]{b.genericName(), b.spec(), b.manufacturer()});
         }

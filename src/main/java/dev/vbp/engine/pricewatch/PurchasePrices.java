@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -41,6 +42,17 @@ public final class PurchasePrices implements LedgerAggregate<PurchasePrices>, Se
         final BigDecimal tolerance;
 
         public References(List<Bid> bids, List<Listing> listings, BigDecimal tolerance) {
+            this(bids, listedDays(listings), tolerance);
+        }
+
+        private static ListedDays listedDays(List<Listing> listings) {
+            ListedDays days = new ListedDays();
+            listings.forEach(days::add);
+            return days;
+        }
+
+        /** @param listings the listings folded into days, product by product and region by region */
+        public References(List<Bid> bids, ListedDays listings, BigDecimal tolerance) {
             this.tolerance = tolerance;
             for (Bid b : bids) {
                 if (!b.selected() || b.productCode() == null) continue;
@@ -48,15 +60,9 @@ public final class PurchasePrices implements LedgerAggregate<PurchasePrices>, Se
                         b.cycleStart() == null ? 0 : day(b.cycleStart()), b.cycleEnd() == null ? 99_999_999 : day(b.cycleEnd())});
                 bidPrices.computeIfAbsent(b.productCode(), k -> new ArrayList<>()).add(b.bidPrice());
             }
-            Map<String, Map<String, List<Listing>>> rows = new HashMap<>();
-            for (Listing l : listings) {
-                if (l.productCode() == null) continue; // ledger lines name products by code only
-                rows.computeIfAbsent(l.productCode(), k -> new HashMap<>())
-                        .computeIfAbsent(l.region() == null ? "" : dev.vbp.domain.Texts.key(l.region()), k -> new ArrayList<>()).add(l);
-            }
-            rows.forEach((product, regions) -> {
+            listings.days.forEach((product, regions) -> {
                 Map<String, Timeline> m = new HashMap<>();
-                regions.forEach((region, ls) -> m.put(region, Timeline.of(ls)));
+                regions.forEach((region, days) -> m.put(region, Timeline.of(days)));
                 listed.put(product, m);
             });
         }
@@ -96,6 +102,21 @@ public final class PurchasePrices implements LedgerAggregate<PurchasePrices>, Se
         }
     }
 
+    /**
+     * Listings by product code, region and day, folded in one at a time (not kept): the pack price listed from
+     * each day (null: delisted); a later row of the same day wins. Memory follows products, regions and days.
+     */
+    public static final class ListedDays {
+        final Map<String, Map<String, TreeMap<Integer, BigDecimal>>> days = new HashMap<>();
+
+        public void add(Listing l) {
+            if (l.productCode() == null) return; // ledger lines name products by code only
+            days.computeIfAbsent(l.productCode(), k -> new HashMap<>())
+                    .computeIfAbsent(l.region() == null ? "" : dev.vbp.domain.Texts.key(l.region()), k -> new TreeMap<>())
+                    .put(References.day(l.date()), l.listed() ? l.packPrice() : null);
+        }
+    }
+
     /** The listed pack price in force, or why there is none. */
     record Listed(State state, BigDecimal price) {
         enum State { UNKNOWN, NOT_YET, DELISTED, LISTED }
@@ -114,21 +135,16 @@ public final class PurchasePrices implements LedgerAggregate<PurchasePrices>, Se
             this.prices = prices;
         }
 
-        static Timeline of(List<Listing> ls) {
-            List<Listing> sorted = new ArrayList<>(ls);
-            sorted.sort(java.util.Comparator.comparing(Listing::date)); // stable: file order within a day
-            List<Integer> d = new ArrayList<>();
-            List<BigDecimal> p = new ArrayList<>();
-            for (Listing l : sorted) {
-                int day = References.day(l.date());
-                if (!d.isEmpty() && d.get(d.size() - 1) == day) {
-                    p.set(p.size() - 1, l.listed() ? l.packPrice() : null);
-                } else {
-                    d.add(day);
-                    p.add(l.listed() ? l.packPrice() : null);
-                }
+        /** @param days each day of a region's listings and the pack price listed from it (null: delisted) */
+        static Timeline of(TreeMap<Integer, BigDecimal> days) {
+            int[] d = new int[days.size()];
+            BigDecimal[] p = new BigDecimal[days.size()];
+            int i = 0;
+            for (var e : days.entrySet()) {
+                d[i] = e.getKey();
+                p[i++] = e.getValue();
             }
-            return new Timeline(d.stream().mapToInt(Integer::intValue).toArray(), p.toArray(BigDecimal[]::new));
+            return new Timeline(d, p);
         }
 
         /** Index of the latest day on or before {@code date}, or -1. */

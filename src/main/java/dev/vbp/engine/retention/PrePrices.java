@@ -11,11 +11,11 @@ import dev.vbp.domain.retention.BasePriceScope;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * P_pre, the pre-VBP weighted average unit price of an allocated product: Σ unit price × units / Σ units over
@@ -24,37 +24,64 @@ import java.util.stream.Collectors;
  * generic's bids (which fixes their strength), else by generic name and normalised strength. Rows without a
  * quantity cannot be weighted; when no row has one there is no P_pre unless the policy says
  * {@code base_price: mean}. Each result says how it was formed and from which rows.
+ *
+ * <p>Baseline rows are {@link #add added} one at a time and not kept: each is folded into the exact sums of its
+ * generic and strength (rows, base-period rows, weighted sums, Σ unit price, years seen, the first rows' places),
+ * so memory follows generics and strengths, not rows, and a baseline of millions of rows streams through.
+ * A generic's strengths are merged when a P_pre is asked for over all of them.
  */
 public final class PrePrices {
 
-    /** A P_pre, or the reason there is none; {@code scope} says over which rows it was taken. */
-    public record PrePrice(BigDecimal unitPrice, String method, List<String> where, String reason, String scope) {
+    /**
+     * A P_pre, or the reason there is none; {@code scope} says over which rows it was taken: {@code rows} of them,
+     * the first {@value #WHERE_KEPT} (in file order) named in {@code where}.
+     */
+    public record PrePrice(BigDecimal unitPrice, String method, List<String> where, long rows, String reason, String scope) {
         public boolean found() { return unitPrice != null; }
     }
 
-    /** A base-period row with the generic and strength it was matched to (strength "" when unknown). */
-    private record Matched(BaselinePrice row, String strength) {}
+    /** Places of rows named in a P_pre; the others are counted. */
+    public static final int WHERE_KEPT = 5;
 
-    private final Map<String, List<Matched>> rowsOfGeneric = new HashMap<>();
+    /** generic key → strength key ("" when unknown) → the sums of its rows */
+    private final Map<String, Map<String, Sums>> sumsOfGeneric = new HashMap<>();
+    private final Map<String, Bid> bidOfCode = new HashMap<>();
     private final Map<String, PrePrice> cache = new HashMap<>();
     private final Period period;
     private final BasePrice rule;
     private final BasePriceScope scope;
+    /** Rows added so far: a row's place in the file order, to keep the first rows' places when strengths merge. */
+    private long seen;
 
-    public PrePrices(List<Bid> bids, List<BaselinePrice> baseline, Period period, BasePrice rule, BasePriceScope scope) {
+    /** Prices of {@code bids}' products; {@link #add} the baseline rows before asking. */
+    public PrePrices(List<Bid> bids, Period period, BasePrice rule, BasePriceScope scope) {
         this.period = period;
         this.rule = rule;
         this.scope = scope;
-        Map<String, Bid> bidOfCode = new HashMap<>();
         for (Bid b : bids) if (b.productCode() != null) bidOfCode.putIfAbsent(b.productCode(), b);
-        for (BaselinePrice p : baseline) {
-            Bid b = p.productCode() == null ? null : bidOfCode.get(p.productCode());
-            if (b != null) {
-                rowsOfGeneric.computeIfAbsent(genericKey(b.genericName()), k -> new ArrayList<>()).add(new Matched(p, strengthKey(b.strength())));
-            } else if (p.genericName() != null) {
-                rowsOfGeneric.computeIfAbsent(genericKey(p.genericName()), k -> new ArrayList<>()).add(new Matched(p, strengthKey(p.strength())));
-            }
+    }
+
+    public PrePrices(List<Bid> bids, List<BaselinePrice> baseline, Period period, BasePrice rule, BasePriceScope scope) {
+        this(bids, period, rule, scope);
+        baseline.forEach(this::add);
+    }
+
+    /** Folds one baseline row into the sums of the generic and strength it is matched to (or none). */
+    public void add(BaselinePrice p) {
+        long place = seen++;
+        Bid b = p.productCode() == null ? null : bidOfCode.get(p.productCode());
+        String generic, strength;
+        if (b != null) {
+            generic = genericKey(b.genericName());
+            strength = strengthKey(b.strength());
+        } else if (p.genericName() != null) {
+            generic = genericKey(p.genericName());
+            strength = strengthKey(p.strength());
+        } else {
+            return;
         }
+        cache.clear();
+        sumsOfGeneric.computeIfAbsent(generic, k -> new HashMap<>()).computeIfAbsent(strength, k -> new Sums()).add(p, place, period);
     }
 
     public static String genericKey(String genericName) {
@@ -73,41 +100,38 @@ public final class PrePrices {
         String label = byStrength ? product.genericName() + " " + product.strength().key()
                 : product.genericName() + (scope == BasePriceScope.STRENGTH ? " (strength unknown: all strengths)" : " (all strengths)");
         return cache.computeIfAbsent(g + "\u0000" + (byStrength ? strength : "*"), k -> {
-            List<BaselinePrice> rows = rowsOfGeneric.getOrDefault(g, List.of()).stream()
-                    .filter(m -> !byStrength || m.strength().equals(strength)).map(Matched::row).toList();
+            Map<String, Sums> strengths = sumsOfGeneric.getOrDefault(g, Map.of());
+            Sums rows = new Sums();
+            if (byStrength) {
+                Sums s = strengths.get(strength);
+                if (s != null) rows.merge(s);
+            } else {
+                strengths.values().forEach(rows::merge);
+            }
             PrePrice p = compute(label, rows, period, rule);
             String sc = byStrength ? "generic and strength " + strength : "generic, all strengths per minimum unit";
-            return new PrePrice(p.unitPrice(), p.method(), p.where(), p.reason(), sc);
+            return new PrePrice(p.unitPrice(), p.method(), p.where(), p.rows(), p.reason(), sc);
         });
     }
 
-    private static PrePrice compute(String name, List<BaselinePrice> all, Period period, BasePrice rule) {
-        if (all.isEmpty()) return new PrePrice(null, null, List.of(), "no base-period price for " + name + " (no baseline rows)", null);
-        List<BaselinePrice> in = period == null ? all : all.stream().filter(p -> inPeriod(p, period)).toList();
-        if (in.isEmpty()) {
-            Set<Integer> years = all.stream().map(PrePrices::yearOf).filter(y -> y != null).collect(Collectors.toCollection(java.util.TreeSet::new));
-            return new PrePrice(null, null, List.of(), "no base-period price for " + name + " in " + period
-                    + " (baseline years " + years + ")", null);
+    private static PrePrice compute(String name, Sums all, Period period, BasePrice rule) {
+        if (all.rows == 0) return new PrePrice(null, null, List.of(), 0, "no base-period price for " + name + " (no baseline rows)", null);
+        if (all.inPeriod == 0) {
+            return new PrePrice(null, null, List.of(), 0, "no base-period price for " + name + " in " + period
+                    + " (baseline years " + all.years + ")", null);
         }
-        List<BaselinePrice> weighted = in.stream().filter(p -> p.quantity() != null && p.quantity().signum() > 0).toList();
-        if (!weighted.isEmpty()) {
-            BigDecimal amount = BigDecimal.ZERO, units = BigDecimal.ZERO;
-            for (BaselinePrice p : weighted) {
-                amount = amount.add(p.packPrice().multiply(p.quantity()));
-                units = units.add(p.unitQuantity());
-            }
-            String method = "Σ pack price × packs / Σ units = " + amount.toPlainString() + " / " + units.toPlainString()
-                    + (weighted.size() < in.size() ? " (" + (in.size() - weighted.size()) + " rows without quantity left out)" : "");
-            return new PrePrice(Exact.divide(amount, units), method, weighted.stream().map(BaselinePrice::where).toList(), null, null);
+        if (all.weighted > 0) {
+            String method = "Σ pack price × packs / Σ units = " + all.amount.toPlainString() + " / " + all.units.toPlainString()
+                    + (all.weighted < all.inPeriod ? " (" + (all.inPeriod - all.weighted) + " rows without quantity left out)" : "");
+            return new PrePrice(Exact.divide(all.amount, all.units), method, all.weightedWhere.places(), all.weighted, null, null);
         }
         if (rule == BasePrice.MEAN) {
-            BigDecimal sum = BigDecimal.ZERO;
-            for (BaselinePrice p : in) sum = sum.add(p.unitPrice());
-            return new PrePrice(Exact.divide(sum, BigDecimal.valueOf(in.size())),
-                    "mean of " + in.size() + " unit prices (no quantities; base_price: mean)", in.stream().map(BaselinePrice::where).toList(), null, null);
+            return new PrePrice(Exact.divide(all.unitPrices(), BigDecimal.valueOf(all.inPeriod)),
+                    "mean of " + all.inPeriod + " unit prices (no quantities; base_price: mean)", all.inPeriodWhere.places(),
+                    all.inPeriod, null, null);
         }
-        return new PrePrice(null, null, in.stream().map(BaselinePrice::where).toList(), "no base-period price for " + name
-                + ": its " + in.size() + " baseline rows have no quantity (set base_price: mean to use the mean)", null);
+        return new PrePrice(null, null, all.inPeriodWhere.places(), all.inPeriod, "no base-period price for " + name
+                + ": its " + all.inPeriod + " baseline rows have no quantity (set base_price: mean to use the mean)", null);
     }
 
     private static Integer yearOf(BaselinePrice p) {
@@ -117,5 +141,89 @@ public final class PrePrices {
     private static boolean inPeriod(BaselinePrice p, Period period) {
         if (p.date() != null) return period.contains(p.date());
         return p.year() != null && period.overlapsYear(p.year());
+    }
+
+    /**
+     * What a P_pre needs of the rows of one generic and strength, exactly, and nothing per row: mergeable (the sums
+     * are exact decimals, so the order rows come in does not change them).
+     */
+    private static final class Sums {
+        long rows, inPeriod, weighted;
+        /** Years of every row (date, else year), for the reason when none falls in the period. */
+        final TreeSet<Integer> years = new TreeSet<>();
+        /** Rows with a quantity above zero: Σ pack price × quantity, Σ quantity × pack count. */
+        BigDecimal amount = BigDecimal.ZERO, units = BigDecimal.ZERO;
+        /**
+         * Σ unit price of the base-period rows, each as {@link BaselinePrice#unitPrice} gives it; rows are counted
+         * per (pack price, pack count) and each pair divided once (a product's prices repeat), the same exact sum.
+         */
+        private BigDecimal unitPrices = BigDecimal.ZERO;
+        private final Map<Pack, long[]> pending = new HashMap<>();
+        final FirstPlaces weightedWhere = new FirstPlaces(), inPeriodWhere = new FirstPlaces();
+
+        void add(BaselinePrice p, long place, Period period) {
+            rows++;
+            Integer year = yearOf(p);
+            if (year != null) years.add(year);
+            if (period != null && !inPeriod(p, period)) return;
+            inPeriod++;
+            inPeriodWhere.add(place, p.where());
+            pending.computeIfAbsent(new Pack(p.packPrice(), p.packCount()), k -> new long[1])[0]++;
+            if (pending.size() >= MAX_PENDING) flush();
+            if (p.quantity() != null && p.quantity().signum() > 0) {
+                weighted++;
+                weightedWhere.add(place, p.where());
+                amount = amount.add(p.packPrice().multiply(p.quantity()));
+                units = units.add(p.unitQuantity());
+            }
+        }
+
+        void merge(Sums o) {
+            rows += o.rows;
+            inPeriod += o.inPeriod;
+            weighted += o.weighted;
+            years.addAll(o.years);
+            amount = amount.add(o.amount);
+            units = units.add(o.units);
+            unitPrices = unitPrices.add(o.unitPrices());
+            weightedWhere.merge(o.weightedWhere);
+            inPeriodWhere.merge(o.inPeriodWhere);
+        }
+
+        private static final int MAX_PENDING = 1 << 12;
+
+        private record Pack(BigDecimal price, int count) {}
+
+        BigDecimal unitPrices() {
+            for (var e : pending.entrySet()) {
+                BigDecimal unit = Exact.divide(e.getKey().price(), BigDecimal.valueOf(e.getKey().count()));
+                unitPrices = unitPrices.add(unit.multiply(BigDecimal.valueOf(e.getValue()[0])));
+            }
+            pending.clear();
+            return unitPrices;
+        }
+
+        private void flush() {
+            unitPrices();
+        }
+    }
+
+    /** The places of the first {@value #WHERE_KEPT} rows by their order in the files. */
+    private static final class FirstPlaces {
+        private final List<Map.Entry<Long, String>> first = new ArrayList<>();
+
+        void add(long place, String where) {
+            if (first.size() < WHERE_KEPT) first.add(Map.entry(place, where));
+        }
+
+        void merge(FirstPlaces o) {
+            first.addAll(o.first);
+            first.sort(Comparator.comparing(Map.Entry::getKey));
+            while (first.size() > WHERE_KEPT) first.remove(first.size() - 1);
+        }
+
+        List<String> places() {
+            return first.stream().map(Map.Entry::getValue).toList();
+        }
     }
 }

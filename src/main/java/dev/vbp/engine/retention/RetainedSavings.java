@@ -1,7 +1,6 @@
 package dev.vbp.engine.retention;
 
 import dev.vbp.domain.Allocation;
-import dev.vbp.domain.BaselinePrice;
 import dev.vbp.domain.Bid;
 import dev.vbp.domain.Exact;
 import dev.vbp.domain.Institution;
@@ -45,7 +44,8 @@ public final class RetainedSavings {
 
     private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1), LATEST = LocalDate.of(9999, 12, 31);
 
-    public record Inputs(List<Bid> bids, List<Allocation> allocations, List<BaselinePrice> baseline,
+    /** @param prePrices P_pre of the bids' products, the baseline streamed into it (under the policy's base period and rules) */
+    public record Inputs(List<Bid> bids, List<Allocation> allocations, PrePrices prePrices,
                          PurchaseHistory purchases, List<Score> scores, List<Institution> institutions,
                          RetentionPolicy policy, LocalDate asOf) {}
 
@@ -166,7 +166,7 @@ public final class RetainedSavings {
         BigDecimal share = policy.fundShare();
         List<String> warnings = new ArrayList<>();
         Catalog catalog = new Catalog(in.bids());
-        PrePrices pre = new PrePrices(in.bids(), in.baseline(), policy.basePeriod(), policy.basePrice(), policy.basePriceScope());
+        PrePrices pre = in.prePrices();
 
         // institution → line key → draft; a line is institution × batch × generic × agreement year
         Map<String, Map<String, Draft>> drafts = new LinkedHashMap<>();

@@ -225,7 +225,7 @@ public final class RetainedSavingsReports {
                 PrePrices.PrePrice pp = a.prePrice();
                 report.row(g + ": P_pre " + a.bid().productCode(), "pre-VBP unit price over " + (pp.scope() == null ? "the generic" : pp.scope())
                                 + ", base period " + p.settings().get("base_period") + " (base_price: " + p.settings().get("base_price") + ")",
-                        pp.found() ? pp.method() + " (" + places(pp.where()) + ")" : pp.reason(),
+                        pp.found() ? pp.method() + " (" + places(pp.where(), pp.rows()) + ")" : pp.reason(),
                         pp.found() ? plain(Exact.unitPrice(pp.unitPrice())) : "none");
             }
             report.row(g + ": budget", "Σ agreed × P_pre × r_fund × s_insured",
@@ -292,8 +292,13 @@ public final class RetainedSavingsReports {
 
     /** Source places, the first five and a count of the rest, so a step stays one readable line. */
     private static String places(List<String> where) {
-        if (where.size() <= 5) return String.join(", ", where);
-        return String.join(", ", where.subList(0, 5)) + " and " + (where.size() - 5) + " more";
+        return places(where, where.size());
+    }
+
+    /** The first five of {@code rows} places, and how many more. */
+    private static String places(List<String> where, long rows) {
+        if (rows <= 5) return String.join(", ", where);
+        return String.join(", ", where.subList(0, 5)) + " and " + (rows - 5) + " more";
     }
 
     private static String plain(BigDecimal v) {
