@@ -1,0 +1,70 @@
+package dev.vbp.cli;
+
+import dev.vbp.output.Lang;
+import dev.vbp.output.Texts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a run prints besides its table, and the cells vbp writes itself, in Chinese with zh (English unchanged). */
+class ChineseRunLinesTest {
+    @TempDir Path dir;
+
+    @Test
+    void progressLineInChinese() {
+        ProgressPrinter zh = new ProgressPrinter(new PrintWriter(new StringWriter()), Lang.ZH);
+        assertEquals("\r 50.0%  10.0 MB / 20.0 MB  123,456 行  2.0 MB/s  剩余 5 秒\u001B[K", zh.line(0.5, 10L << 20, 20L << 20, 123_456, 2 << 20));
+        ProgressPrinter en = new ProgressPrinter(new PrintWriter(new StringWriter()));
+        assertEquals("\r 50.0%  10.0 MB / 20.0 MB  123,456 lines  2.0 MB/s  5s left\u001B[K", en.line(0.5, 10L << 20, 20L << 20, 123_456, 2 << 20));
+    }
+
+    @Test
+    void aPolicyFileThatChecksOut() {
+        assertEquals("sample-data/policy.yaml：通过", Cli.run("--lang", "zh", "policy", "check", "sample-data/policy.yaml").ok().err().strip());
+        assertEquals("sample-data/policy.yaml: ok", Cli.run("policy", "check", "sample-data/policy.yaml").ok().err().strip());
+    }
+
+    @Test
+    void importStatusesInChinese() {
+        String ws = dir.resolve(".vbp").toString();
+        String first = Cli.run("--lang", "zh", "--workspace", ws, "import", "bids", "sample-data/bids.csv").ok().out();
+        assertTrue(first.contains("bids    sample-data/bids.csv  已导入  UTF-8"), first);
+        String again = Cli.run("--lang", "zh", "--workspace", ws, "import", "bids", "sample-data/bids.csv").ok().out();
+        assertTrue(again.contains("bids    sample-data/bids.csv  未变化  UTF-8"), again);
+        String en = Cli.run("--workspace", ws, "import", "bids", "sample-data/bids.csv").ok().out();
+        assertTrue(en.contains("bids     sample-data/bids.csv  unchanged  UTF-8"), en);
+    }
+
+    @Test
+    void aRowOfAnImportedFile() {
+        assertEquals("sample-data/listings.csv（已导入）第 12 行; sample-data/listings.csv（已导入）第 36 行",
+                Texts.inCell("sample-data/listings.csv (imported) row 12; sample-data/listings.csv (imported) row 36", Lang.ZH));
+        assertEquals("sample-data/ledger.csv（已导入）:2263; sample-data/ledger.csv（已导入）:2989",
+                Texts.inCell("sample-data/ledger.csv (imported):2263; sample-data/ledger.csv (imported):2989", Lang.ZH));
+        assertEquals("b.csv（已导入）:3: 应有 9 个字段，实际为 8 个", Texts.sentence("b.csv (imported):3: expected 9 fields, found 8", Lang.ZH));
+    }
+
+    @Test
+    void aReportWhoseSectionFails() {
+        String[] args = {"report", "--bids", "sample-data/bids.csv", "--baseline", "sample-data/ledger.csv", "--sections", "price-drops",
+                "--format", "markdown"};
+        String zh = Cli.run(prepend("--lang", "zh", args)).err();
+        assertTrue(zh.contains("\nvbp：report：'price-drop --by batch' 失败（退出码 3）；未写入任何内容\n"), zh);
+        String en = Cli.run(args).err();
+        assertTrue(en.contains("\nvbp: report: 'price-drop --by batch' failed (exit 3); nothing written\n"), en);
+    }
+
+    private static String[] prepend(String a, String b, String[] rest) {
+        String[] all = new String[rest.length + 2];
+        all[0] = a;
+        all[1] = b;
+        System.arraycopy(rest, 0, all, 2, rest.length);
+        return all;
+    }
+}
