@@ -50,6 +50,35 @@ class ChineseRunLinesTest {
         assertEquals("b.csv（已导入）:3: 应有 9 个字段，实际为 8 个", Texts.sentence("b.csv (imported):3: expected 9 fields, found 8", Lang.ZH));
     }
 
+    private static String unknownBatch(java.util.Collection<String> present, String what) {
+        try {
+            FilterValues.check("--batch", java.util.List.of("x"), present, what);
+            throw new AssertionError("--batch x was found");
+        } catch (UsageException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void anUnknownBatchInChinese() {
+        String none = unknownBatch(java.util.Set.of(), "batches of selected bids");
+        assertEquals("--batch x: not found; there are no batches of selected bids", none);
+        assertEquals("--batch x：未找到；没有中选产品的批次", Texts.sentence(none, Lang.ZH));
+        String noAllocations = unknownBatch(java.util.Set.of(), "batches of the allocations");
+        assertEquals("--batch x：未找到；约定采购量中没有批次", Texts.sentence(noAllocations, Lang.ZH));
+        java.util.Set<String> many = new java.util.TreeSet<>();
+        for (int i = 10; i < 10 + FilterValues.SHOWN + 3; i++) many.add("b" + i);
+        String more = unknownBatch(many, "batches of the allocations");
+        assertTrue(more.endsWith(", b39 (and 3 more)"), more);
+        String zh = Texts.sentence(more, Lang.ZH);
+        assertTrue(zh.startsWith("--batch x：未找到；约定采购量中的批次有：b10, b11, ") && zh.endsWith(", b39（另有 3 个）"), zh);
+    }
+
+    @Test
+    void theDemosKeptWorkspace() {
+        assertEquals("工作区保留在 .vbp-demo-1", Texts.sentence("workspace kept at .vbp-demo-1", Lang.ZH));
+    }
+
     @Test
     void aReportWhoseSectionFails() {
         String[] args = {"report", "--bids", "sample-data/bids.csv", "--baseline", "sample-data/ledger.csv", "--sections", "price-drops",
