@@ -53,7 +53,7 @@ public final class Main {
                 "vbp：内部错误：线程 " + thread.getName() + " 中的 " + e.getClass().getSimpleName());
     }
 
-        /** Prints bytes made in advance (no memory needed) and ends the process with exit 4. */
+    /** Prints bytes made in advance (no memory needed) and ends the process with exit 4. */
     private static void fatal(FileOutputStream err, byte[] line) {
         try {
             err.write(line);
