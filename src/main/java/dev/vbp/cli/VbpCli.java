@@ -146,12 +146,25 @@ public final class VbpCli {
             PrintWriter err = cmd.getErr();
             Lang lang = HelpTexts.langOf(args, root.global.defaultLang);
             err.println(prefix(lang) + Texts.sentence(unknownCommand(e) ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
-                    : e.getMessage(), lang));
+                    : listed(e, lang), lang));
             java.util.List<String> hints = e instanceof CommandLine.UnmatchedArgumentException u ? Suggestions.of(u, lang) : java.util.List.of();
             hints.forEach(h -> err.println(Texts.sentence(h, lang)));
             if (hints.isEmpty()) err.println(Texts.sentence("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.", lang));
             return ExitCodes.USAGE;
         };
+    }
+
+    /**
+     * picocli's message; in Chinese the quoted names of its lists ("Unknown options: '--a', 'b'", "Missing required
+     * options: '--x=N', '--y=FILE'") joined with 、 as Chinese lists are.
+     */
+    private static String listed(ParameterException e, Lang lang) {
+        String message = e.getMessage();
+        if (lang != Lang.ZH || message == null) return message;
+        if (e instanceof CommandLine.UnmatchedArgumentException || e instanceof CommandLine.MissingParameterException) {
+            return message.replace("', '", "'、'");
+        }
+        return message;
     }
 
     /** A word where a group expects its subcommand ({@code vbp nosuch}, {@code vbp policy shwo}). */

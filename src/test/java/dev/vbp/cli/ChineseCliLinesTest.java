@@ -64,6 +64,18 @@ class ChineseCliLinesTest {
     }
 
     @Test
+    void picocliListsOfNamesAreJoinedTheChineseWay() {
+        assertEquals("vbp：未知选项：'--fromat'、'json'\n是否想输入：--format？",
+                Cli.run("--lang", "zh", "status", "--fromat", "json").expect(ExitCodes.USAGE).err().strip());
+        assertEquals("vbp: Unknown options: '--fromat', 'json'\nDid you mean: --format?",
+                Cli.run("status", "--fromat", "json").expect(ExitCodes.USAGE).err().strip());
+        assertEquals("vbp：缺少必需的参数：'DATASET'、'FILE'\n请运行 'vbp import --help' 查看更多信息。",
+                Cli.run("--lang", "zh", "import").expect(ExitCodes.USAGE).err().strip());
+        assertEquals("vbp: Missing required parameters: 'DATASET', 'FILE'\nTry 'vbp import --help' for more information.",
+                Cli.run("import").expect(ExitCodes.USAGE).err().strip());
+    }
+
+    @Test
     void anOptionGivenTwiceInChinese() {
         assertEquals("vbp：选项 '--rows'（N）只能指定一次\n请运行 'vbp sample ledger --help' 查看更多信息。",
                 Cli.run("--lang", "zh", "sample", "ledger", "--rows", "5", "--rows", "6").expect(ExitCodes.USAGE).err().strip());
