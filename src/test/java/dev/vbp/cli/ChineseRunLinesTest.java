@@ -75,6 +75,14 @@ class ChineseRunLinesTest {
     }
 
     @Test
+    void theMatrixLegend() {
+        assertTrue(Cli.run("--lang", "zh", "dual-channel", "matrix", "--catalog", "sample-data/catalog.csv", "--institutions",
+                "sample-data/institutions.csv", "--outlets", "sample-data/outlets.csv", "--stock", "sample-data/stock.csv", "--as-of", "2026-06-30")
+                .ok().out().contains("● = 药店覆盖；◐ = 仅医院；· = 无\n"));
+        assertEquals("● = 药店覆盖；◐ = 仅医院；· = 无", Texts.inCell("● = covered (pharmacy); ◐ = hospital only; · = none", Lang.ZH));
+    }
+
+    @Test
     void theDemosKeptWorkspace() {
         assertEquals("工作区保留在 .vbp-demo-1", Texts.sentence("workspace kept at .vbp-demo-1", Lang.ZH));
     }
