@@ -83,6 +83,18 @@ class ChineseRunLinesTest {
     }
 
     @Test
+    void theCategoryInTheKeysOfAGatesWarning() {
+        String[] args = {"online-rate", "--ledger", "sample-data/ledger.csv", "--institutions", "sample-data/institutions.csv", "--fail-under", "99%"};
+        String zh = Cli.run(prepend("--lang", "zh", args)).out();
+        assertTrue(zh.contains("警告：35 行低于 --fail-under 99.00%：H51340100002 / 药品: 86.34%, H51340100003 / 药品: 95.47%, "), zh);
+        String en = Cli.run(args).out();
+        assertTrue(en.contains("warning: 35 rows are below --fail-under 99.00%: H51340100002 / drug: 86.34%, H51340100003 / drug: 95.47%, "), en);
+        assertEquals("药品 / 西昌市: 80.00%（超出 0–100%）, 西昌市 / 耗材: 90.00%, 西昌市 / 中药饮片",
+                Texts.sentence("drug / 西昌市: 80.00% (outside 0–100%), 西昌市 / consumable: 90.00%, 西昌市 / herbal-pieces", Lang.ZH));
+        assertEquals("a / drugs, drug-x / b", Texts.sentence("a / drugs, drug-x / b", Lang.ZH)); // other words stay as they are
+    }
+
+    @Test
     void theDemosKeptWorkspace() {
         assertEquals("工作区保留在 .vbp-demo-1", Texts.sentence("workspace kept at .vbp-demo-1", Lang.ZH));
     }
