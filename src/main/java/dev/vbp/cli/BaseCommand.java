@@ -157,7 +157,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         // the one seam where a command gets its ledger result: vbp-spark swaps in a scanner that runs on a cluster
         LedgerScanner scanner = ((VbpCommand) spec.root().userObject()).ledgerScanner;
         if (!ctx().progress() || global().quiet) return scanner.run(scan, aggregate, ProgressListener.NONE);
-        ProgressPrinter printer = new ProgressPrinter(ctx().err());
+        ProgressPrinter printer = new ProgressPrinter(ctx().err(), global().lang());
         try {
             return scanner.run(scan, aggregate, printer);
         } finally {

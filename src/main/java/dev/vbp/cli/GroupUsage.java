@@ -23,13 +23,13 @@ public final class GroupUsage {
         for (var e : group.getSubcommands().entrySet()) {
             if (!e.getKey().equals("help")) names.add(e.getKey());
         }
-        String list = names.size() <= 1 ? String.join("", names)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
-        err.println();
         CommandLine root = group;
         while (root.getParent() != null) root = root.getParent();
         Lang lang = root.getCommand() instanceof VbpCommand vbp ? vbp.global.lang() : Lang.EN;
-        err.println("vbp: " + Texts.sentence(group.getParent() == null ? "missing a command: " + list
+        String list = lang == Lang.ZH ? Suggestions.either(names) : names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        err.println();
+        err.println(VbpCli.prefix(lang) + Texts.sentence(group.getParent() == null ? "missing a command: " + list
                 : "missing a subcommand of '" + group.getCommandSpec().qualifiedName() + "': " + list, lang));
         err.flush();
         return ExitCodes.USAGE;

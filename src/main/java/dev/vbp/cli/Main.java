@@ -1,5 +1,6 @@
 package dev.vbp.cli;
 
+import dev.vbp.output.Lang;
 import picocli.CommandLine;
 
 import java.io.FileDescriptor;
@@ -27,11 +28,11 @@ public final class Main {
                 Clock.systemDefaultZone(), CommandLine.Help.Ansi.AUTO.enabled() && !dumb, isTerminal(2) && !dumb,
                 System.in, interactive, stdoutTerminal ? TerminalWidth.of(System.getenv()) : 0, System.out, stdoutTerminal, null);
         // An error in any thread ends vbp with one line and exit 4: never a raw trace, a hang, or exit 1.
-        byte[] outOfMemory = (VbpCli.outOfMemory() + System.lineSeparator()).getBytes(charset);
+        Lang lang = VbpCli.langOf(context, args);
+        byte[] outOfMemory = (VbpCli.outOfMemory(lang) + System.lineSeparator()).getBytes(charset);
         FileOutputStream rawErr = new FileOutputStream(FileDescriptor.err);
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal(rawErr, e instanceof OutOfMemoryError ? outOfMemory
-                : ("vbp: internal error: " + e.getClass().getSimpleName() + " in thread " + thread.getName()
-                + System.lineSeparator()).getBytes(charset)));
+                : (inThread(lang, e, thread) + System.lineSeparator()).getBytes(charset)));
         int code;
         try {
             code = VbpCli.run(context, args);
@@ -39,10 +40,17 @@ public final class Main {
             fatal(rawErr, outOfMemory);
             return;
         } catch (Throwable e) { // StackOverflowError, LinkageError: still one line and exit 4
-            err.println("vbp: internal error: " + e.getClass().getSimpleName() + " (run with --stacktrace for details)");
+            err.println(lang.pick("vbp: internal error: " + e.getClass().getSimpleName() + " (run with --stacktrace for details)",
+                    "vbp：内部错误：" + e.getClass().getSimpleName() + "（加 --stacktrace 运行可查看详情）"));
             code = ExitCodes.INTERNAL;
         }
         System.exit(code);
+    }
+
+    /** The line of an error no command caught, in a thread of its own. */
+    static String inThread(Lang lang, Throwable e, Thread thread) {
+        return lang.pick("vbp: internal error: " + e.getClass().getSimpleName() + " in thread " + thread.getName(),
+                "vbp：内部错误：线程 " + thread.getName() + " 中的 " + e.getClass().getSimpleName());
     }
 
     /** Prints bytes made in advance (no memory needed) and ends the process with exit 4. */

@@ -1,6 +1,7 @@
 package dev.vbp.cli;
 
 import dev.vbp.errors.EditDistance;
+import dev.vbp.output.Lang;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,6 +20,14 @@ final class Suggestions {
 
     /** The lines to print after {@code e}'s message; empty when there is nothing useful to add. */
     static List<String> of(CommandLine.UnmatchedArgumentException e) {
+        return of(e, Lang.EN);
+    }
+
+    /**
+     * The same, the names of a list joined as {@code lang} writes a list: "a or b or c" in English, "a、b 或 c" in
+     * Chinese (the rest of each line is translated by the caller, through the patterns of the Texts bundle).
+     */
+    static List<String> of(CommandLine.UnmatchedArgumentException e, Lang lang) {
         List<String> lines = new ArrayList<>();
         List<String> unmatched = e.getUnmatched();
         if (unmatched.isEmpty()) return lines;
@@ -35,12 +44,19 @@ final class Suggestions {
         }
         String prefix = spec.qualifiedName() + " ";
         if (!candidates.isEmpty()) {
-            lines.add("Did you mean: " + String.join(" or ", candidates.stream().map(c -> option ? c : prefix + c).toList()) + "?");
+            List<String> names = candidates.stream().map(c -> option ? c : prefix + c).toList();
+            lines.add("Did you mean: " + (lang == Lang.ZH ? either(names) : String.join(" or ", names)) + "?");
         } else if (!option && !cmd.getSubcommands().isEmpty() && !spec.subcommandsRepeatable()) {
             List<String> names = cmd.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
-            lines.add("The commands of '" + spec.qualifiedName() + "' are: " + String.join(", ", names) + ".");
+            lines.add("The commands of '" + spec.qualifiedName() + "' are: " + String.join(lang.pick(", ", "、"), names) + ".");
         }
         return lines;
+    }
+
+    /** "a、b 或 c": a Chinese list of alternatives ("a 或 b" for two). */
+    static String either(List<String> names) {
+        if (names.size() <= 1) return String.join("", names);
+        return String.join("、", names.subList(0, names.size() - 1)) + " 或 " + names.get(names.size() - 1);
     }
 
     /** Within an edit distance of about a third of the name (at least 1), or one a prefix of the other. */

@@ -71,13 +71,14 @@ public final class VbpCli {
             context = context.withoutColor();
         }
         int code;
+        Lang lang = langOf(context, args); // decided before anything can fill the heap
         try {
             code = create(context, args).execute(args);
         } catch (OutOfMemoryError e) {
             // picocli passes Errors through. What filled the heap is unreachable by now; the reserve makes sure
             // there is room to say so even when something still holds on to most of it.
             reserve = null;
-            context.err().println(OUT_OF_MEMORY);
+            context.err().println(outOfMemory(lang));
             code = ExitCodes.INTERNAL;
         }
         context.out().flush();
@@ -89,16 +90,39 @@ public final class VbpCli {
     private static byte[] reserve = new byte[64 << 10];
 
     /** The one line an out-of-memory ends with, in whatever thread it happened (built before it is needed). */
-    static final String OUT_OF_MEMORY = outOfMemoryMessage();
+    static final String OUT_OF_MEMORY = outOfMemoryMessage(Lang.EN);
+    static final String OUT_OF_MEMORY_ZH = outOfMemoryMessage(Lang.ZH);
 
-    public static String outOfMemory() {
-        return OUT_OF_MEMORY;
+    public static String outOfMemory(Lang lang) {
+        return lang == Lang.ZH ? OUT_OF_MEMORY_ZH : OUT_OF_MEMORY;
     }
 
-    private static String outOfMemoryMessage() {
+    private static String outOfMemoryMessage(Lang lang) {
         long mb = Runtime.getRuntime().maxMemory() >> 20;
-        return "vbp: out of memory (heap " + mb + " MB); run again with a bigger heap, e.g. VBP_HEAP=" + (mb < 1024 ? "2g" : (mb >> 9) + "g")
-                + " (or JAVA_OPTS=-Xmx...)";
+        String heap = mb < 1024 ? "2g" : (mb >> 9) + "g";
+        return lang.pick("vbp: out of memory (heap " + mb + " MB); run again with a bigger heap, e.g. VBP_HEAP=" + heap + " (or JAVA_OPTS=-Xmx...)",
+                "vbp：内存不足（堆 " + mb + " MB）；请用更大的堆重新运行，例如 VBP_HEAP=" + heap + "（或 JAVA_OPTS=-Xmx...）");
+    }
+
+    /** The language of a run's own lines before its options are parsed: {@code --lang} among {@code args}, else the environment. */
+    static Lang langOf(CliContext context, String[] args) {
+        return langOf(context.env(), args);
+    }
+
+    static Lang langOf(java.util.Map<String, String> env, String[] args) {
+        return HelpTexts.langOf(args, Lang.fromEnvironment(env, Locale.getDefault()));
+    }
+
+    /** "vbp: " in English, "vbp：" in Chinese: the start of a usage error's line. */
+    public static String prefix(Lang lang) {
+        return lang.pick("vbp: ", "vbp：");
+    }
+
+    /** The line of an error vbp did not expect (exit 4), without or with the hint to run again with --stacktrace. */
+    static String internalError(Lang lang, Throwable cause, boolean hint) {
+        String message = cause.getMessage() == null ? "" : ": " + Texts.sentence(cause.getMessage(), lang);
+        return lang.pick("vbp: internal error: " + cause.getClass().getSimpleName() + message + (hint ? " (run with --stacktrace for details)" : ""),
+                "vbp：内部错误：" + cause.getClass().getSimpleName() + message + (hint ? "（加 --stacktrace 运行可查看详情）" : ""));
     }
 
     /** Longest error message printed; inputs are echoed capped already, this guards every other path. */
@@ -121,13 +145,26 @@ public final class VbpCli {
             CommandLine cmd = e.getCommandLine();
             PrintWriter err = cmd.getErr();
             Lang lang = HelpTexts.langOf(args, root.global.defaultLang);
-            err.println("vbp: " + Texts.sentence(unknownCommand(e) ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
-                    : e.getMessage(), lang));
-            java.util.List<String> hints = e instanceof CommandLine.UnmatchedArgumentException u ? Suggestions.of(u) : java.util.List.of();
+            err.println(prefix(lang) + Texts.sentence(unknownCommand(e) ? "unknown command '" + ((CommandLine.UnmatchedArgumentException) e).getUnmatched().get(0) + "'"
+                    : listed(e, lang), lang));
+            java.util.List<String> hints = e instanceof CommandLine.UnmatchedArgumentException u ? Suggestions.of(u, lang) : java.util.List.of();
             hints.forEach(h -> err.println(Texts.sentence(h, lang)));
             if (hints.isEmpty()) err.println(Texts.sentence("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.", lang));
             return ExitCodes.USAGE;
         };
+    }
+
+    /**
+     * picocli's message; in Chinese the quoted names of its lists ("Unknown options: '--a', 'b'", "Missing required
+     * options: '--x=N', '--y=FILE'") joined with 、 as Chinese lists are.
+     */
+    private static String listed(ParameterException e, Lang lang) {
+        String message = e.getMessage();
+        if (lang != Lang.ZH || message == null) return message;
+        if (e instanceof CommandLine.UnmatchedArgumentException || e instanceof CommandLine.MissingParameterException) {
+            return message.replace("', '", "'、'");
+        }
+        return message;
     }
 
     /** A word where a group expects its subcommand ({@code vbp nosuch}, {@code vbp policy shwo}). */
@@ -148,25 +185,23 @@ public final class VbpCli {
             String message;
             if (cause instanceof ScanCancelledException) {
                 code = Shell.CANCELLED;
-                message = "vbp: cancelled";
+                message = lang.pick("vbp: cancelled", "vbp：已取消");
             } else if (cause instanceof BadInputException) {
                 code = ExitCodes.BAD_INPUT;
                 message = errorLine(lang, cause.getMessage());
             } else if (cause instanceof UsageException) {
                 code = ExitCodes.USAGE;
-                message = "vbp: " + Texts.sentence(cause.getMessage(), lang);
+                message = prefix(lang) + Texts.sentence(cause.getMessage(), lang);
             } else if (cause instanceof java.nio.file.NoSuchFileException) {
                 code = ExitCodes.BAD_INPUT;
                 message = errorLine(lang, cause.getMessage() + ": file not found");
             } else if (cause instanceof OutOfMemoryError) {
                 reserve = null;
                 code = ExitCodes.INTERNAL;
-                message = outOfMemory();
+                message = outOfMemory(lang);
             } else {
                 code = ExitCodes.INTERNAL;
-                message = "vbp: internal error: " + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                        + (root.global.stacktrace ? "" : " (run with --stacktrace for details)");
+                message = internalError(lang, cause, !root.global.stacktrace);
             }
             err.println(message.length() > MAX_MESSAGE ? Echo.cap(message, MAX_MESSAGE) : message);
             if (root.global.stacktrace) e.printStackTrace(err);

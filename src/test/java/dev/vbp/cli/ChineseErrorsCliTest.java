@@ -34,26 +34,26 @@ class ChineseErrorsCliTest {
     void usageErrorIsChineseWithExitTwo() {
         Cli.Result r = Cli.run("--lang", "zh", "online-rate", "--ledger", "sample-data/ledger.csv", "--institutions",
                 "sample-data/institutions.csv", "--from", "2024-06-01", "--to", "2024-01-01").expect(ExitCodes.USAGE);
-        assertEquals("vbp: --to 2024-01-01 早于 --from 2024-06-01", r.err().strip());
+        assertEquals("vbp：--to 2024-01-01 早于 --from 2024-06-01", r.err().strip());
     }
 
     @Test
     void picocliUsageErrorsAreChineseWithExitTwo() {
         Cli.Result unknown = Cli.run("--lang", "zh", "price-drop", "--frobnicate").expect(ExitCodes.USAGE);
-        assertEquals("vbp: 未知选项：'--frobnicate'\n请运行 'vbp price-drop --help' 查看更多信息。", unknown.err().strip());
+        assertEquals("vbp：未知选项：'--frobnicate'\n请运行 'vbp price-drop --help' 查看更多信息。", unknown.err().strip());
         Cli.Result missing = Cli.run("--lang", "zh", "sample", "ledger").expect(ExitCodes.USAGE);
-        assertEquals("vbp: 缺少必需的选项：'--rows=N'\n请运行 'vbp sample ledger --help' 查看更多信息。", missing.err().strip());
+        assertEquals("vbp：缺少必需的选项：'--rows=N'\n请运行 'vbp sample ledger --help' 查看更多信息。", missing.err().strip());
         Cli.Result invalid = Cli.run("--lang", "zh", "volume", "--as-of", "2024-02-30").expect(ExitCodes.USAGE);
-        assertEquals("vbp: 选项 '--as-of' 的值无效：应为真实存在的日期（如 2024-01-31），实际为 '2024-02-30'\n"
+        assertEquals("vbp：选项 '--as-of' 的值无效：应为真实存在的日期（如 2024-01-31），实际为 '2024-02-30'\n"
                 + "请运行 'vbp volume --help' 查看更多信息。", invalid.err().strip());
         Cli.Result command = Cli.run("--lang", "zh", "pricedrop").expect(ExitCodes.USAGE);
-        assertEquals("vbp: 未知命令 'pricedrop'\n是否想输入：vbp price-drop？", command.err().strip());
+        assertEquals("vbp：未知命令 'pricedrop'\n是否想输入：vbp price-drop？", command.err().strip());
     }
 
     @Test
     void aGroupWithoutItsSubcommandSaysSoInChinese() {
         Cli.Result r = Cli.run("--lang", "zh", "policy").expect(ExitCodes.USAGE);
-        assertEquals("vbp: 缺少 'vbp policy' 的子命令：show 或 check", r.err().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("vbp：缺少 'vbp policy' 的子命令：show 或 check", r.err().strip().lines().reduce((a, b) -> b).orElseThrow());
     }
 
     @Test
@@ -69,7 +69,7 @@ class ChineseErrorsCliTest {
     @Test
     void aChineseEnvironmentGetsChineseUsageErrors() {
         Cli.Result r = Cli.run(java.util.Map.of("LANG", "zh_CN.UTF-8"), "price-drop", "--frobnicate").expect(ExitCodes.USAGE);
-        assertEquals("vbp: 未知选项：'--frobnicate'\n请运行 'vbp price-drop --help' 查看更多信息。", r.err().strip());
+        assertEquals("vbp：未知选项：'--frobnicate'\n请运行 'vbp price-drop --help' 查看更多信息。", r.err().strip());
     }
 
     @Test

@@ -32,5 +32,10 @@ class OutOfMemoryTest {
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith("vbp: out of memory") && r.err().contains("VBP_HEAP="), r.err());
         }
+        // in Chinese too, from a ledger worker's thread
+        ChildJvm.Result zh = ChildJvm.run(List.of("-Xmx12m"), "--lang", "zh", "online-rate", "--ledger", ledger.toString(), "--threads", "2");
+        assertEquals(ExitCodes.INTERNAL, zh.exit(), zh.err());
+        assertEquals(1, zh.err().lines().count(), zh.err());
+        assertTrue(zh.err().startsWith("vbp：内存不足（堆 ") && zh.err().contains("请用更大的堆重新运行，例如 VBP_HEAP="), zh.err());
     }
 }

@@ -105,14 +105,14 @@ public class PolicyCommand extends BaseCommand {
         protected int execute() {
             if (kind == Kind.RETENTION) {
                 RetentionPolicy p = PolicyFile.load(file);
-                note(file + ": ok");
+                note(file + global().lang().pick(": ok", "：通过"));
                 Report report = settings("policy check", p);
                 report.parameter("file", file.toString());
                 render(report);
                 return ExitCodes.OK;
             }
             InstrumentsPolicy p = InstrumentsPolicyFile.load(file);
-            note(file + ": ok");
+            note(file + global().lang().pick(": ok", "：通过"));
             Report report = rules("policy check", p);
             report.parameter("file", file.toString());
             render(report);

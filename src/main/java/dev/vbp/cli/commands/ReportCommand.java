@@ -212,7 +212,9 @@ public class ReportCommand extends BaseCommand {
         CliContext c = ctx().collecting(got::add);
         int code = VbpCli.run(c, args.toArray(String[]::new));
         if (code != ExitCodes.OK && code != ExitCodes.CHECK_FAILED || got.isEmpty()) {
-            ctx().err().println("vbp: report: '" + String.join(" ", commandLine) + "' failed (exit " + code + "); nothing written");
+            String command = String.join(" ", commandLine);
+            ctx().err().println(global().lang().pick("vbp: report: '" + command + "' failed (exit " + code + "); nothing written",
+                    "vbp：report：'" + command + "' 失败（退出码 " + code + "）；未写入任何内容"));
             lastExit = code == ExitCodes.OK ? ExitCodes.INTERNAL : code;
             return null;
         }

@@ -19,6 +19,6 @@ public class ShellCommand extends BaseCommand {
     @Override
     protected int execute() throws Exception {
         return new Shell(ctx(), workspace().root(), global().format == dev.vbp.output.Format.TABLE ? null : global().format,
-                global().lang).run();
+                global().lang, global().lang()).run();
     }
 }

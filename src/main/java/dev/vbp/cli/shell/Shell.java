@@ -46,9 +46,13 @@ public final class Shell {
     private final ShellSettings settings;
     private final Parser parser = new DefaultParser();
 
-    public Shell(CliContext context, Path workspace, Format format, Lang lang) {
+    /**
+     * @param lang      the language given with --lang, or null (then {@code startLang}, until {@code set lang})
+     * @param startLang the language the shell starts in: --lang's, else the environment's (VBP_LANG, LANG)
+     */
+    public Shell(CliContext context, Path workspace, Format format, Lang lang, Lang startLang) {
         this.context = context;
-        this.settings = new ShellSettings(workspace, format, lang, context.cwd());
+        this.settings = new ShellSettings(workspace, format, lang, startLang, context.cwd());
         SessionCache.enable();
     }
 
@@ -89,7 +93,7 @@ public final class Shell {
             terminal.handle(Terminal.Signal.INT, signal -> {
                 if (running[0]) me.interrupt();
             });
-            out.println("vbp shell: one vbp command per line (tab completes; 'help', 'set', 'use DIR'; Ctrl-D leaves)");
+            out.println(banner());
             out.flush();
             while (true) {
                 String line;
@@ -110,7 +114,7 @@ public final class Shell {
                 }
                 if (o == Outcome.EXIT) break;
                 if (o.code != ExitCodes.OK) {
-                    String text = o.code == CANCELLED ? "[cancelled]" : "[exit " + o.code + "]";
+                    String text = status(o.code);
                     out.println(color ? "\u001B[31m" + text + "\u001B[0m" : text);
                 }
                 out.flush();
@@ -119,6 +123,18 @@ public final class Shell {
             reader.getHistory().save();
             return ExitCodes.OK;
         }
+    }
+
+    /** The line a terminal session starts with. */
+    String banner() {
+        return settings.lang().pick("vbp shell: one vbp command per line (tab completes; 'help', 'set', 'use DIR'; Ctrl-D leaves)",
+                "vbp shell：每行一条 vbp 命令（Tab 补全；'help'、'set'、'use DIR'；Ctrl-D 退出）");
+    }
+
+    /** The line after a command that failed or was cancelled: {@code [exit 2]}, {@code [cancelled]}. */
+    String status(int code) {
+        return code == CANCELLED ? settings.lang().pick("[cancelled]", "[已取消]")
+                : settings.lang().pick("[exit " + code + "]", "[退出码 " + code + "]");
     }
 
     /** History lives in the workspace directory once it exists (an import may create it mid-session). */
@@ -143,7 +159,7 @@ public final class Shell {
         try {
             words = new ArrayList<>(parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
         } catch (RuntimeException e) {
-            err.println("vbp: " + e.getMessage());
+            err.println(settings.lang().pick("vbp: ", "vbp：") + dev.vbp.output.Texts.sentence(e.getMessage(), settings.lang()));
             err.flush();
             return new Outcome(ExitCodes.USAGE);
         }
@@ -162,7 +178,9 @@ public final class Shell {
             case "use" -> {
                 if (words.size() != 2) return usage(err, "use DIR: the workspace directory (or a directory with a .vbp/ in it)");
                 settings.workspace = settings.resolveWorkspace(words.get(1));
-                out.println("workspace: " + settings.workspace + (Files.isDirectory(settings.workspace) ? "" : " (not created yet)"));
+                boolean exists = Files.isDirectory(settings.workspace);
+                out.println(settings.lang().pick("workspace: " + settings.workspace + (exists ? "" : " (not created yet)"),
+                        "工作区：" + settings.workspace + (exists ? "" : "（尚未创建）")));
                 out.flush();
                 return Outcome.OK;
             }
@@ -171,8 +189,11 @@ public final class Shell {
             }
             case "help" -> {
                 if (words.size() == 1) {
-                    out.println("Shell: set format table|csv|json|markdown, set lang en|zh, set timing on|off, use DIR, exit (or Ctrl-D).");
-                    out.println("Every vbp command runs as on the command line, without the leading 'vbp'.");
+                    Lang lang = settings.lang();
+                    out.println(lang.pick("Shell: set format table|csv|json|markdown, set lang en|zh, set timing on|off, use DIR, exit (or Ctrl-D).",
+                            "Shell：set format table|csv|json|markdown、set lang en|zh、set timing on|off、use DIR、exit（或 Ctrl-D）。"));
+                    out.println(lang.pick("Every vbp command runs as on the command line, without the leading 'vbp'.",
+                            "每条 vbp 命令都与在命令行上一样运行，只是不写开头的 'vbp'。"));
                     out.println();
                 }
             }
@@ -185,7 +206,8 @@ public final class Shell {
         long started = System.nanoTime();
         int code = VbpCli.run(ctx, args.toArray(String[]::new));
         if (settings.timing) {
-            err.println(String.format(Locale.ROOT, "time: %.1f ms", (System.nanoTime() - started) / 1e6));
+            double ms = (System.nanoTime() - started) / 1e6;
+            err.println(String.format(Locale.ROOT, settings.lang().pick("time: %.1f ms", "用时：%.1f 毫秒"), ms));
             err.flush();
         }
         return new Outcome(code);
@@ -234,7 +256,7 @@ public final class Shell {
     }
 
     private Outcome usage(PrintWriter err, String message) {
-        err.println("vbp: " + dev.vbp.output.Texts.sentence(message, settings.lang));
+        err.println(settings.lang().pick("vbp: ", "vbp：") + dev.vbp.output.Texts.sentence(message, settings.lang()));
         err.flush();
         return new Outcome(ExitCodes.USAGE);
     }

@@ -18,16 +18,29 @@ import java.util.Locale;
 final class ShellSettings {
     Path workspace;
     Format format;
+    /** {@code set lang}: null until set, when the language the shell started in holds ({@link #lang()}). */
     Lang lang;
+    /** The language of the command line or the environment the shell started in (--lang, VBP_LANG, LANG). */
+    private final Lang startLang;
     /** {@code set timing on}: each command's wall time on stderr (what bench/shell.sh reads). */
     boolean timing;
     private final Path cwd;
 
     ShellSettings(Path workspace, Format format, Lang lang, Path cwd) {
+        this(workspace, format, lang, lang == null ? Lang.EN : lang, cwd);
+    }
+
+    ShellSettings(Path workspace, Format format, Lang lang, Lang startLang, Path cwd) {
         this.workspace = workspace;
         this.format = format;
         this.lang = lang;
+        this.startLang = startLang;
         this.cwd = cwd;
+    }
+
+    /** The language the shell's own lines are written in: {@code set lang}'s, else the one it started in. */
+    Lang lang() {
+        return lang != null ? lang : startLang;
     }
 
     /** The arguments that carry these settings to a command. */
@@ -61,7 +74,10 @@ final class ShellSettings {
     }
 
     String describe() {
-        return "workspace " + workspace + ", format " + (format == null ? "table" : format.name().toLowerCase(Locale.ROOT))
-                + ", lang " + (lang == null ? "(from the locale)" : lang.name().toLowerCase(Locale.ROOT));
+        String f = format == null ? "table" : format.name().toLowerCase(Locale.ROOT);
+        if (lang() == Lang.ZH) {
+            return "工作区 " + workspace + "，格式 " + f + "，语言 " + (lang == null ? "zh（来自区域设置）" : "zh");
+        }
+        return "workspace " + workspace + ", format " + f + ", lang " + (lang == null ? "(from the locale)" : lang.name().toLowerCase(Locale.ROOT));
     }
 }

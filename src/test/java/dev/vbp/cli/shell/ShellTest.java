@@ -94,14 +94,99 @@ class ShellTest {
 
     @Test
     void settingsAndWorkspace() {
-        Run r = shell("set lang zh\nset\nset format yaml\nuse " + dir + "\nset\n");
+        Path ws = dir.resolve(".vbp");
+        Path other = dir.resolve("other");
+        Run r = shell("set lang zh\nset\nset format yaml\nuse " + other + "\nset\nuse " + dir + "\n");
         assertEquals(2, r.exit());
-        assertTrue(r.out().contains("lang zh"), r.out());
-        assertTrue(r.err().contains("set format：应为 table、csv、json 或 markdown，实际为 'yaml'"), r.err()); // after 'set lang zh'
-        assertTrue(shell("set format yaml\n").err().contains("set format: expected table, csv, json or markdown, found 'yaml'"));
-        assertTrue(r.out().contains("workspace " + dir), r.out());
+        assertEquals("工作区 " + ws + "，格式 table，语言 zh\n工作区：" + other + "（尚未创建）\n工作区 " + other + "，格式 table，语言 zh\n"
+                + "工作区：" + dir + "\n", r.out());
+        assertEquals("vbp：set format：应为 table、csv、json 或 markdown，实际为 'yaml'\n", r.err()); // after 'set lang zh'
+        Run en = shell("set\nset format yaml\nuse " + other + "\nuse " + dir + "\n");
+        assertEquals("workspace " + ws + ", format table, lang (from the locale)\nworkspace: " + other + " (not created yet)\n"
+                + "workspace: " + dir + "\n", en.out());
+        assertEquals("vbp: set format: expected table, csv, json or markdown, found 'yaml'\n", en.err());
         Run exit = shell("exit\nno-such-command\n");
         assertEquals(0, exit.exit(), "exit stops reading");
+    }
+
+    Run shell(Map<String, String> env, String script, String... options) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), env, Path.of("").toAbsolutePath(), Cli.CLOCK,
+                false, false, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), false, 0);
+        List<String> args = new java.util.ArrayList<>(List.of(options));
+        args.addAll(List.of("--workspace", dir.resolve(".vbp").toString(), "shell"));
+        int code = VbpCli.run(ctx, args.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theShellsOwnLinesFollowTheLanguageItStartsIn() {
+        String script = "set\nset timing maybe\nset lang fr\nset colour red\nset format\nuse\nshell\n";
+        String zh = """
+                vbp：set timing：应为 on 或 off，实际为 'maybe'
+                vbp：set lang：应为 en 或 zh，实际为 'fr'
+                vbp：set：应为 format、lang 或 timing，实际为 'colour'
+                vbp：用法：set format table|csv|json|markdown、set lang en|zh 或 set timing on|off
+                vbp：use DIR：工作区目录（或其中有 .vbp/ 的目录）
+                vbp：已在 shell 中
+                """;
+        String en = """
+                vbp: set timing: expected on or off, found 'maybe'
+                vbp: set lang: expected en or zh, found 'fr'
+                vbp: set: expected format, lang or timing, found 'colour'
+                vbp: set format table|csv|json|markdown, set lang en|zh, or set timing on|off
+                vbp: use DIR: the workspace directory (or a directory with a .vbp/ in it)
+                vbp: already in the shell
+                """;
+        Path ws = dir.resolve(".vbp");
+        // a Chinese environment: the language comes from the locale, and the shell speaks it
+        Run env = shell(Map.of("LANG", "zh_CN.UTF-8"), script);
+        assertEquals("工作区 " + ws + "，格式 table，语言 zh（来自区域设置）\n", env.out());
+        assertEquals(zh, env.err());
+        Run option = shell(Map.of(), script, "--lang", "zh");
+        assertEquals("工作区 " + ws + "，格式 table，语言 zh\n", option.out());
+        assertEquals(zh, option.err());
+        // set lang en in a Chinese environment, and the English unchanged
+        Run back = shell(Map.of("LANG", "zh_CN.UTF-8"), "set lang en\n" + script);
+        assertEquals("workspace " + ws + ", format table, lang en\n", back.out());
+        assertEquals(en, back.err());
+        Run english = shell(Map.of(), script);
+        assertEquals("workspace " + ws + ", format table, lang (from the locale)\n", english.out());
+        assertEquals(en, english.err());
+    }
+
+    @Test
+    void helpAndTimingInChinese() {
+        Run zh = shell(Map.of(), "set lang zh\nset timing on\nhelp\n");
+        assertTrue(zh.out().startsWith("""
+                Shell：set format table|csv|json|markdown、set lang en|zh、set timing on|off、use DIR、exit（或 Ctrl-D）。
+                每条 vbp 命令都与在命令行上一样运行，只是不写开头的 'vbp'。
+
+                用法："""), zh.out());
+        assertTrue(zh.err().matches("用时：\\d+\\.\\d 毫秒\n"), zh.err());
+        Run en = shell(Map.of(), "set timing on\nhelp\n");
+        assertTrue(en.out().startsWith("""
+                Shell: set format table|csv|json|markdown, set lang en|zh, set timing on|off, use DIR, exit (or Ctrl-D).
+                Every vbp command runs as on the command line, without the leading 'vbp'.
+
+                Usage:"""), en.out());
+        assertTrue(en.err().matches("time: \\d+\\.\\d ms\n"), en.err()); // what bench/shell.sh reads
+    }
+
+    @Test
+    void theTerminalsBannerAndStatusLines() {
+        CliContext ctx = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(),
+                Path.of("").toAbsolutePath(), Cli.CLOCK, false, false);
+        Shell en = new Shell(ctx, dir, null, null, dev.vbp.output.Lang.EN);
+        assertEquals("vbp shell: one vbp command per line (tab completes; 'help', 'set', 'use DIR'; Ctrl-D leaves)", en.banner());
+        assertEquals("[cancelled]", en.status(Shell.CANCELLED));
+        assertEquals("[exit 2]", en.status(2));
+        Shell zh = new Shell(ctx, dir, null, null, dev.vbp.output.Lang.ZH);
+        assertEquals("vbp shell：每行一条 vbp 命令（Tab 补全；'help'、'set'、'use DIR'；Ctrl-D 退出）", zh.banner());
+        assertEquals("[已取消]", zh.status(Shell.CANCELLED));
+        assertEquals("[退出码 3]", zh.status(3));
+        zh.execute("set lang en", new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, 0);
+        assertEquals("[cancelled]", zh.status(Shell.CANCELLED));
     }
 
     @Test
