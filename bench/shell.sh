@@ -12,6 +12,8 @@
 # and reports the median of each and warm / cold. Environment: RUNS (5), SEED (1), VBP_JVM_FLAGS, KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The shell's timing lines are read in English ("time: X ms"), whatever the language of the environment.
+export VBP_LANG=en
 
 ROWS=${1:-2000000}
 RUNS=${RUNS:-5}
