@@ -328,6 +328,7 @@ public final class LedgerScan {
             this.formats = formats;
             this.newAggregate = newAggregate;
             this.bytesTotal = bytesTotal;
+            this.lastProgress = System.nanoTime(); // the first report comes one interval after the start
         }
 
         LedgerResult<A> run() {
@@ -397,6 +398,7 @@ public final class LedgerScan {
                 errorCount += r.errorCount;
                 prevEnd = r.trueEnd;
                 newlinesBefore += r.newlines;
+                report(); // also between pieces that each finish within the interval (many files, short chunks)
             }
             progress.progress(bytesTotal, bytesTotal, lines);
             List<LedgerFileInfo> infos = formats.stream().map(LedgerFormat::info).toList();

@@ -176,6 +176,40 @@ class LedgerScanTest {
         for (long[] c : calls) assertTrue(c[0] <= c[1] && c[2] <= 20_000);
     }
 
+    /**
+     * Progress is reported while the scan runs even when every piece finishes within the interval: it was drawn
+     * only while the coordinator waited longer than the interval for one piece, so a scan of many short pieces (ten
+     * files, a fast machine) showed none until its end.
+     */
+    @Test
+    void progressIsReportedBetweenPiecesThatEachFinishWithinTheInterval() throws IOException {
+        StringBuilder b = new StringBuilder("date,institution_code,product_code,quantity,amount,channel\n");
+        for (int i = 0; i < 6_000; i++) b.append("2024-01-05,H").append(i % 50).append(",XA,1,2.5,线上\n");
+        Path file = Ledgers.write(dir, "slow.csv", b.toString(), StandardCharsets.UTF_8);
+        List<long[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long started = System.nanoTime();
+        LedgerScan.of(file).threads(2).chunkBytes(2_000).progressInterval(25)
+                .progress((done, total, lines) -> calls.add(new long[] {done, total, lines}))
+                .run(SlowAggregate::new);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis > 150, "the scan took long enough to report (" + millis + " ms)");
+        assertTrue(calls.size() > 2, calls.size() + " progress calls in " + millis + " ms");
+    }
+
+    /** Spends about 40 µs a line, so a piece of some 60 lines takes a few milliseconds. */
+    static final class SlowAggregate implements LedgerAggregate<SlowAggregate> {
+        @Override
+        public void add(LedgerLine line) {
+            long until = System.nanoTime() + 40_000;
+            while (System.nanoTime() < until) Thread.onSpinWait();
+        }
+
+        @Override
+        public SlowAggregate merge(SlowAggregate other) {
+            return this;
+        }
+    }
+
     /** Keeps each line's generic name and physical line number, in input order. */
     static final class CollectingAggregate implements LedgerAggregate<CollectingAggregate> {
         final List<String> seen = new ArrayList<>();
