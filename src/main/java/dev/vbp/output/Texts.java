@@ -123,8 +123,11 @@ public final class Texts {
                 out = sb.toString();
             }
         }
-        return out;
+        return out == text ? out : JOIN.matcher(out).replaceAll("；"); // nothing translated: the text as it came
     }
+
+    /** A "; " the English joined two parts with, between Chinese ones: the full-width semicolon Chinese uses. */
+    private static final Pattern JOIN = Pattern.compile("(?<=[\\p{IsHan}）」])\\s?;\\s?(?=[\\p{IsHan}（「])");
 
     private static String fill(String target, Matcher m) {
         String s = target;

@@ -11,7 +11,7 @@ class CellTextsTest {
     void aNoteOfSeveralPhrasesIsTranslatedPhraseByPhrase() {
         assertEquals("9 个未计入：基期 2017 无基线价格（有基线价格的年份：[2016, 2018]）",
                 Texts.inCell("9 left out: no baseline prices in 2017 (found for [2016, 2018])", Lang.ZH));
-        assertEquals("无净采购：无比率; 无网下采购", Texts.inCell("no net purchases: no rate; no offline purchases", Lang.ZH));
+        assertEquals("无净采购：无比率；无网下采购", Texts.inCell("no net purchases: no rate; no offline purchases", Lang.ZH));
         assertEquals("19 个通用名中有 1 个无结余留用；见 --by generic",
                 Texts.inCell("1 of 19 generics retain nothing; see --by generic", Lang.ZH));
     }
