@@ -49,7 +49,7 @@ public final class MarkdownRenderer implements Renderer {
             line(out, "");
             String colon = lang.pick(": ", "：");
             for (Report.SummaryItem item : report.summary()) {
-                line(out, "- " + DisplayText.singleLine(lang.pick(item.en(), item.zh())) + colon
+                line(out, "- " + DisplayText.singleLine(item.label(lang)) + colon
                         + DisplayText.singleLine(DisplayText.format(item.value(), item.kind(), lang)));
             }
         }

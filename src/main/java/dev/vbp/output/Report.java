@@ -46,7 +46,12 @@ public final class Report {
     }
 
     /** A named, typed figure of the summary; {@code en}/{@code zh} label it in tables. */
-    public record SummaryItem(String key, String en, String zh, ValueKind kind, Object value) {}
+    public record SummaryItem(String key, String en, String zh, ValueKind kind, Object value) {
+        /** The label in {@code lang}; an item without a Chinese label of its own shows its English as a known text. */
+        public String label(Lang lang) {
+            return lang == Lang.EN ? en : zh != null ? zh : Texts.cell(en, lang);
+        }
+    }
 
     public Report(String command, List<Column> columns) {
         this.command = Objects.requireNonNull(command);

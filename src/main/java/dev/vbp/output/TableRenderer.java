@@ -151,7 +151,7 @@ public final class TableRenderer implements Renderer {
         List<String> labels = new ArrayList<>();
         int width = 0;
         for (Report.SummaryItem item : report.summary()) {
-            String label = DisplayText.singleLine(lang.pick(item.en(), item.zh())) + colon;
+            String label = DisplayText.singleLine(item.label(lang)) + colon;
             labels.add(label);
             width = Math.max(width, DisplayWidth.of(label));
         }

@@ -134,7 +134,7 @@ public final class XlsxRenderer implements Renderer {
                 int c = 0;
                 if (many) c = put(row, c, part.sheetName(), styles, widths);
                 c = put(row, c, item.key(), styles, widths);
-                c = put(row, c, lang.pick(item.en(), item.zh()), styles, widths);
+                c = put(row, c, item.label(lang), styles, widths);
                 if (item.value() != null) {
                     typed(row.createCell(c), precision.apply(item.value(), item.kind()), item.kind(), styles);
                     widths[c] = Math.max(widths[c], DisplayWidth.of(DisplayText.format(item.value(), item.kind(), lang)));

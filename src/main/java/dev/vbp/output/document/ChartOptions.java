@@ -247,7 +247,7 @@ public final class ChartOptions {
     /** The label of a level word: the report's summary item of that key if it has one, else the word. */
     private static String levelLabel(Report report, String word, Lang lang) {
         for (Report.SummaryItem item : report.summary()) {
-            if (item.key().equals(word)) return lang.pick(item.en(), item.zh());
+            if (item.key().equals(word)) return item.label(lang);
         }
         return word;
     }

@@ -162,7 +162,7 @@ public final class HtmlRenderer {
         if (report.summary().isEmpty()) return;
         b.append("<dl class=\"summary\">");
         for (Report.SummaryItem item : report.summary()) {
-            b.append("<div><dt>").append(esc(lang.pick(item.en(), item.zh()))).append("</dt><dd>")
+            b.append("<div><dt>").append(esc(item.label(lang))).append("</dt><dd>")
                     .append(esc(DisplayText.format(item.value(), item.kind(), lang))).append("</dd></div>");
         }
         b.append("</dl>\n");
