@@ -68,7 +68,7 @@ public final class InstrumentsPolicyFile {
                 b.append(zh == null ? " One of: " : zh.getProperty("one_of")).append(String.join(", ", r.choices())).append(zh == null ? "." : "。");
             }
             b.append("\n  # ").append(zh == null ? "Source: " : zh.getProperty("source"))
-                    .append(zh == null ? r.source() : zh.getProperty(r.section() + "." + r.key() + ".source", r.source())).append('\n');
+                    .append(zh == null ? r.source() : chineseSource(r, zh)).append('\n');
             b.append("  ").append(r.key()).append(": ").append(text(r.defaultValue())).append('\n');
         }
         b.append("  # ").append(zh == null ? "Landing targets (options pick one with --target NAME); date: the day they are checked on."
@@ -80,6 +80,13 @@ public final class InstrumentsPolicyFile {
                     .append(t.consumableClasses()).append(",\n       source: \"").append(t.source()).append("\"}\n");
         }
         return b.toString();
+    }
+
+    /** A rule's source in Chinese: its own text where it says more than "setting; not confirmed", else that phrase's. */
+    private static String chineseSource(PolicyRule r, java.util.Properties zh) {
+        String own = zh.getProperty(r.section() + "." + r.key() + ".source");
+        if (own != null) return own;
+        return r.source().equals(PolicyRule.NOT_CONFIRMED) ? zh.getProperty("not_confirmed") : r.source();
     }
 
     /** The Chinese comments, one per rule (a test keeps them complete). */
